@@ -1,0 +1,80 @@
+package shoal.daemon;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import shoal.engineapi.ErrorMapper;
+import shoal.engineapi.HostFacts;
+import shoal.engineapi.InfoContributor;
+import shoal.engineapi.Json;
+import shoal.engineapi.SystemRoutes;
+import shoal.engineapi.http.ApiServer;
+import shoal.engineapi.http.Router;
+import shoal.events.EventLog;
+
+/** Wires the daemon's parts together and owns their lifecycle. */
+public final class Daemon implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+
+  private final DaemonConfig config;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+
+  private Daemon(DaemonConfig config) {
+    this.config = config;
+  }
+
+  public static Daemon start(DaemonConfig config) throws IOException {
+    Daemon d = new Daemon(config);
+    try {
+      d.startParts();
+    } catch (RuntimeException | IOException e) {
+      d.close();
+      throw e;
+    }
+    return d;
+  }
+
+  private void startParts() throws IOException {
+    Files.createDirectories(config.dataRoot());
+    Files.createDirectories(config.execRoot());
+    HostFacts host = HostFactsReader.read(config, "");
+    EventLog events = new EventLog();
+    Router router = new Router();
+    List<InfoContributor> info = new ArrayList<>();
+
+    new SystemRoutes(host, events, info, () -> "inactive").register(router);
+
+    ApiServer api =
+        new ApiServer(
+            config.hosts(),
+            router,
+            Json.mapper(),
+            Versions.API,
+            Versions.MIN_API,
+            Map.of(
+                "Api-Version", Versions.API,
+                "Docker-Experimental", "false",
+                "Ostype", "linux",
+                "Server", "Shoal/" + Versions.SHOAL + " (linux)"),
+            ErrorMapper::toApiError);
+    closeables.add(api);
+    api.start();
+    log.info("shoald {} ready (data root {}, exec root {})", Versions.SHOAL, config.dataRoot(), config.execRoot());
+  }
+
+  @Override
+  public void close() {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      try {
+        closeables.get(i).close();
+      } catch (Exception e) {
+        log.warn("error while stopping: {}", e.toString());
+      }
+    }
+    closeables.clear();
+  }
+}
