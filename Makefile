@@ -33,7 +33,7 @@ deps:
 	@test -x $(JAVA_HOME)/bin/java || { echo "Java 25 is expected in $(JAVA_HOME); set JAVA_HOME"; exit 1; }
 
 build: deps
-	$(MVN) -DskipTests install
+	$(MVN) -DskipTests package
 
 demo: install
 	shoal lab demo
@@ -44,7 +44,7 @@ test: install
 
 # Unit tests only: no root, seconds.
 unit:
-	$(MVN) -Dtest.excludedGroups=netns verify
+	$(MVN) -DskipITs verify
 
 clean:
 	$(MVN) clean

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import shoal.common.Commands;
 
 @Tag("netns")
-class VirtualHostTest {
+class VirtualHostIT {
   @TempDir Path state;
 
   private static String uniqueName() {
