@@ -57,11 +57,12 @@ final class LabLan {
     }
     if (percent > 0) {
       // numgen random gives 0..99; frames below the threshold are dropped both ways.
+      String verdict = percent >= 100 ? "drop;" : "numgen random mod 100 < " + percent + " drop;";
       rules.append("table netdev ").append(table).append(" {\n")
           .append("  chain from_host { type filter hook ingress device ").append(hostName)
-          .append(" priority 0; numgen random mod 100 < ").append(percent).append(" drop; }\n")
+          .append(" priority 0; ").append(verdict).append(" }\n")
           .append("  chain to_host { type filter hook egress device ").append(hostName)
-          .append(" priority 0; numgen random mod 100 < ").append(percent).append(" drop; }\n")
+          .append(" priority 0; ").append(verdict).append(" }\n")
           .append("}\n");
     }
     if (!rules.isEmpty()) {
