@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shoal.engineapi.ErrorMapper;
 import shoal.engineapi.HostFacts;
+import shoal.engineapi.ImageRoutes;
 import shoal.engineapi.InfoContributor;
 import shoal.engineapi.Json;
 import shoal.engineapi.SystemRoutes;
@@ -53,6 +54,7 @@ public final class Daemon implements AutoCloseable {
     info.add(i -> i.put("Images", images.count()));
 
     new SystemRoutes(host, events, info, () -> "inactive").register(router);
+    new ImageRoutes(images).register(router);
 
     ApiServer api =
         new ApiServer(

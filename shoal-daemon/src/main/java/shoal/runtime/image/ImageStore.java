@@ -133,8 +133,12 @@ public final class ImageStore {
   }
 
   /** The layer exactly as it was loaded or built; for {@code docker save}. */
-  public InputStream layerTar(String chainId) throws IOException {
-    return Files.newInputStream(layer(chainId).tar());
+  InputStream layerTar(String chainId) throws IOException {
+    return Files.newInputStream(layerTarPath(chainId));
+  }
+
+  Path layerTarPath(String chainId) {
+    return layer(chainId).tar();
   }
 
   /** {@code docker history}: the config's history, newest first, with the size of each layer. */
@@ -290,6 +294,11 @@ public final class ImageStore {
     return tags;
   }
 
+  /** Where loads spool their tarballs; emptied at every start. */
+  Path tmpDir() {
+    return tmpDir;
+  }
+
   Map<String, Stored> images() {
     return images;
   }
@@ -394,7 +403,11 @@ public final class ImageStore {
   }
 
   void publish(String action, String imageId, String name) {
-    events.publish(event(action, imageId, name));
+    Event e;
+    synchronized (this) {
+      e = event(action, imageId, name);
+    }
+    events.publish(e);
   }
 
   Event event(String action, String imageId, String name) {
