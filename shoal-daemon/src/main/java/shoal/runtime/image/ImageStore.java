@@ -221,6 +221,10 @@ public final class ImageStore {
     String addLayer(String parentChainId, String expectedDiffId, InputStream tar) throws IOException {
       LayerStore.Layer l = layers.register(parentChainId, expectedDiffId, tar);
       synchronized (ImageStore.this) {
+        // An identical unused layer may have been collected between its registration and now.
+        if (layers.get(l.chainId()).isEmpty()) {
+          throw new SystemException("layer " + l.chainId() + " was removed while it was being loaded; try again");
+        }
         claim(l.chainId());
       }
       return l.chainId();

@@ -181,4 +181,16 @@ class ImageStoreIT {
     assertThat(img.id()).isEqualTo(Digests.of(config));
     assertThat(Files.readString(store.lowerDirs(img).getFirst().resolve("etc/os-release"))).isEqualTo("ID=test\n");
   }
+
+  @Test
+  void loadingATagThatExistsMovesItAndSaysSoAsDockerDoes() throws IOException {
+    ImageStore store = ImageStore.open(dir, new EventLog());
+    String busybox = BuiltinBusybox.ensure(store, BUSYBOX);
+    store.tag("busybox", "moved:1");
+    ImageIT.SaveArchive a = ImageIT.SaveArchive.twoLayers("moved:1");
+    assertThat(new ImageLoader(store).load(new ByteArrayInputStream(a.bytes())))
+        .containsExactly("The image moved:1 already exists, renaming the old one with ID " + busybox + " to empty string", "Loaded image: moved:1");
+    assertThat(store.resolve("moved:1").id()).isEqualTo(a.imageId());
+    assertThat(store.resolve("busybox").repoTags()).containsExactly("busybox:latest");
+  }
 }
