@@ -188,6 +188,44 @@ public final class ImageStore {
     return out;
   }
 
+  /** What {@code docker image prune} removed and the bytes of the layers that went with it. */
+  public record PruneResult(List<DeleteResult> deleted, long spaceReclaimed) {}
+
+  /**
+   * {@code docker image prune}: removes images no container uses, only untagged ones unless
+   * {@code all}, and only those {@code filter} accepts.
+   */
+  public PruneResult prune(boolean all, java.util.function.Predicate<Image> filter) throws IOException {
+    List<DeleteResult> out = new ArrayList<>();
+    List<Event> done = new ArrayList<>();
+    long reclaimed = 0;
+    synchronized (this) {
+      sweepRetained();
+      for (Stored s : List.copyOf(images.values())) {
+        Image img = toImage(s);
+        if (s.retained() || (!all && !img.repoTags().isEmpty()) || !filter.test(img)
+            || !usage.containersUsing(s.id()).isEmpty()) {
+          continue;
+        }
+        for (String t : img.repoTags()) {
+          tags.remove(t);
+          out.add(DeleteResult.untagged(t));
+          done.add(event("untag", s.id(), s.id()));
+        }
+        Map<String, Long> sizes = new HashMap<>();
+        s.chainIds().forEach(c -> sizes.put(c, layers.get(c).map(LayerStore.Layer::size).orElse(0L)));
+        done.add(event("delete", s.id(), s.id()));
+        out.add(DeleteResult.deleted(s.id()));
+        for (String layer : deleteImage(s)) {
+          out.add(DeleteResult.deleted(layer));
+          reclaimed += sizes.getOrDefault(layer, 0L);
+        }
+      }
+    }
+    done.forEach(events::publish);
+    return new PruneResult(out, reclaimed);
+  }
+
   /** Starts a load or an import. Close it whatever happens. */
   Staging stage() {
     return new Staging(this, layers);

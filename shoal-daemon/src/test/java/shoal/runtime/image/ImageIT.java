@@ -142,6 +142,19 @@ class ImageIT {
   }
 
   @Test
+  void pruneRemovesUntaggedImagesOnly() throws IOException {
+    Path rootfs = work.resolve("dangling.tar");
+    Files.write(rootfs, new TarBuilder().file("only.txt", "dangling\n").bytes());
+    String id = ok(daemon.docker("import", rootfs.toString())).strip();
+    assertThat(ok(daemon.docker("images", "--filter", "dangling=true", "--format", "{{.ID}} {{.Repository}}:{{.Tag}}")))
+        .contains(id.substring(7, 19) + " <none>:<none>");
+    String out = ok(daemon.docker("image", "prune", "-f"));
+    assertThat(out).contains("deleted: " + id).contains("Total reclaimed space: 9B");
+    assertThat(daemon.docker("image", "inspect", id).ok()).isFalse();
+    assertThat(ok(daemon.docker("image", "inspect", "-f", "{{.Id}}", "busybox")).strip()).startsWith("sha256:");
+  }
+
+  @Test
   void junkInputIsRefusedAndLeavesNothingInTheStore() throws IOException {
     Path root = daemon.host().stateDir().resolve("lib");
     List<String> before = listing(root);
