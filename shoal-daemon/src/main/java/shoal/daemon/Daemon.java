@@ -2,6 +2,7 @@ package shoal.daemon;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,8 @@ import shoal.engineapi.SystemRoutes;
 import shoal.engineapi.http.ApiServer;
 import shoal.engineapi.http.Router;
 import shoal.events.EventLog;
+import shoal.runtime.image.BuiltinBusybox;
+import shoal.runtime.image.ImageStore;
 
 /** Wires the daemon's parts together and owns their lifecycle. */
 public final class Daemon implements AutoCloseable {
@@ -45,6 +48,9 @@ public final class Daemon implements AutoCloseable {
     EventLog events = new EventLog();
     Router router = new Router();
     List<InfoContributor> info = new ArrayList<>();
+    ImageStore images = ImageStore.open(config.dataRoot(), events);
+    BuiltinBusybox.ensure(images, Path.of("/bin/busybox"));
+    info.add(i -> i.put("Images", images.count()));
 
     new SystemRoutes(host, events, info, () -> "inactive").register(router);
 
