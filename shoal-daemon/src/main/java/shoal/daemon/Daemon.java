@@ -2,6 +2,7 @@ package shoal.daemon;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shoal.engineapi.ErrorMapper;
 import shoal.engineapi.HostFacts;
+import shoal.engineapi.ImageRoutes;
 import shoal.engineapi.InfoContributor;
 import shoal.engineapi.Json;
+import shoal.engineapi.NetworkRoutes;
 import shoal.engineapi.SystemRoutes;
+import shoal.engineapi.ContainerRoutes;
+import shoal.engineapi.ExecRoutes;
+import shoal.runtime.container.ContainerService;
+import shoal.runtime.container.RuntimeParts;
+import shoal.runtime.container.RuntimePaths;
+import shoal.runtime.exec.ExecService;
+import shoal.runtime.runc.Runc;
+import java.time.Clock;
 import shoal.engineapi.http.ApiServer;
 import shoal.engineapi.http.Router;
 import shoal.events.EventLog;
+import shoal.runtime.image.BuiltinBusybox;
+import shoal.runtime.image.ImageStore;
+import shoal.net.LocalNetworkStack;
 
 /** Wires the daemon's parts together and owns their lifecycle. */
 public final class Daemon implements AutoCloseable {
@@ -45,8 +59,30 @@ public final class Daemon implements AutoCloseable {
     EventLog events = new EventLog();
     Router router = new Router();
     List<InfoContributor> info = new ArrayList<>();
+    ImageStore images = ImageStore.open(config.dataRoot(), events);
+    BuiltinBusybox.ensure(images, Path.of("/bin/busybox"));
+    info.add(i -> i.put("Images", images.count()));
+
+    LocalNetworkStack net = LocalNetworkStack.start(config.dataRoot(), config.execRoot(), events);
+    closeables.add(net);
+
+    Runc runc = new Runc("runc", config.execRoot().resolve("runc"));
+    ContainerService containers = new ContainerService(
+        new RuntimePaths(config.dataRoot(), config.execRoot(), config.cgroupParent()),
+        new RuntimeParts(images, net.networking(), runc, events, Clock.systemUTC()));
+    containers.recover();
+    images.setUsage(containers);
+    ExecService execs = new ExecService(containers, runc, config.execRoot().resolve("exec"), events);
+    info.add(i -> {
+      int[] n = containers.counts();
+      i.put("Containers", n[0]).put("ContainersRunning", n[1]).put("ContainersPaused", n[2]).put("ContainersStopped", n[3]);
+    });
 
     new SystemRoutes(host, events, info, () -> "inactive").register(router);
+    new ImageRoutes(images).register(router);
+    new ContainerRoutes(containers, Clock.systemUTC()).register(router);
+    new ExecRoutes(execs).register(router);
+    new NetworkRoutes(net.service(), containers).register(router);
 
     ApiServer api =
         new ApiServer(
