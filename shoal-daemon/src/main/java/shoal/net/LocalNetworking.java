@@ -75,6 +75,9 @@ public final class LocalNetworking implements ContainerNetworking {
       Map<Network, EndpointSpec> wanted = EndpointPlanner.order(spec, state::find);
       Network primary = wanted.keySet().iterator().next();
       String netns = primary.driver().equals(Network.HOST) ? null : SandboxNamespaces.nameOf(spec.containerId());
+      if (netns != null) {
+        claimNamespaceName(netns, spec.containerId());
+      }
       List<Endpoint> endpoints = new ArrayList<>();
       for (Map.Entry<Network, EndpointSpec> w : wanted.entrySet()) {
         Set<Ipv4Address> used = new HashSet<>(state.usedAddresses(w.getKey()));
@@ -334,6 +337,22 @@ public final class LocalNetworking implements ContainerNetworking {
 
   private Map<String, Network> networksById() {
     return state.networks().stream().collect(Collectors.toMap(Network::id, Function.identity()));
+  }
+
+  /**
+   * Makes sure the namespace name is free for this container: another sandbox holding it (two ids
+   * alike in their first 12 characters) is a conflict; a namespace nobody records is a leftover.
+   */
+  private void claimNamespaceName(String netns, String containerId) {
+    for (Sandbox other : state.sandboxes()) {
+      if (netns.equals(other.netns()) && !other.containerId().equals(containerId)) {
+        throw new ConflictException("network namespace " + netns + " is in use by container " + other.containerId());
+      }
+    }
+    if (namespaces.exists(netns)) {
+      log.info("container {}: removing leftover namespace {}", short12(containerId), netns);
+      namespaces.delete(netns);
+    }
   }
 
   private boolean intact(Sandbox b) {
