@@ -142,6 +142,21 @@ class LocalNetworkingIT {
         .at("/IPAM/Config/0/Subnet").asText()).isEqualTo("172.19.0.0/16");
   }
 
+  @Test
+  void noneModeHasOnlyLoopbackAndHostModeNoNamespace() throws Exception {
+    d.stop();
+    List<JsonNode> r = probe("up " + C1 + " lonely none", "up " + C2 + " hosted host -p tcp::8081:80");
+    assertThat(sh("ip -n shoal-c1c1c1c1c1c1 -br link").lines()).hasSize(1).first().asString().startsWith("lo ");
+    assertThat(sh("ip -n shoal-c1c1c1c1c1c1 -br addr show lo")).contains("127.0.0.1/8");
+    assertThat(r.get(1).get("netnsPath").isNull()).isTrue();
+    assertThat(r.get(1).get("ports")).as("host mode publishes nothing").isEmpty();
+    d.restart();
+    assertThat(ok(d.docker("network", "inspect", "-f", "{{range $k, $v := .Containers}}{{$v.Name}}{{end}}", "host"))
+        .stdout().strip()).isEqualTo("hosted");
+    assertThat(ok(d.docker("network", "inspect", "-f", "{{range $k, $v := .Containers}}{{$v.Name}}{{end}}", "none"))
+        .stdout().strip()).isEqualTo("lonely");
+  }
+
   private static String inspect(List<JsonNode> r, int i) {
     return r.get(i).at("/endpoints/web/networkId").asText();
   }
