@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.ratis.protocol.RaftPeerId;
 import org.slf4j.Logger;
@@ -18,7 +19,11 @@ import org.slf4j.LoggerFactory;
 final class RaftEventRelay implements StoreStateMachine.RaftEvents, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RaftEventRelay.class);
 
+  /** How long closing the store waits for listeners to take in that it stopped. */
+  private static final Duration LISTENERS_DRAIN = Duration.ofSeconds(5);
+
   private final String selfId;
+  private volatile Thread eventThread;
   private final ExecutorService thread;
   private final CopyOnWriteArrayList<StoreListener> listeners = new CopyOnWriteArrayList<>();
   private final Supplier<List<ManagerInfo>> managers;
@@ -31,8 +36,10 @@ final class RaftEventRelay implements StoreStateMachine.RaftEvents, AutoCloseabl
   RaftEventRelay(String selfId, Supplier<List<ManagerInfo>> managers) {
     this.selfId = selfId;
     this.managers = managers;
-    this.thread = Executors.newSingleThreadExecutor(
-        Thread.ofPlatform().name("store-events-" + selfId).daemon().factory());
+    this.thread = Executors.newSingleThreadExecutor(r -> {
+      eventThread = Thread.ofPlatform().name("store-events-" + selfId).daemon().unstarted(r);
+      return eventThread;
+    });
   }
 
   @Override
@@ -109,7 +116,10 @@ final class RaftEventRelay implements StoreStateMachine.RaftEvents, AutoCloseabl
     }
   }
 
-  /** Tells listeners this manager no longer sees a leader (it stops), then ends the thread. */
+  /**
+   * Tells listeners this manager no longer sees a leader (it stops) and waits (bounded) until they
+   * were told, unless called from a listener.
+   */
   @Override
   public void close() {
     synchronized (this) {
@@ -118,5 +128,15 @@ final class RaftEventRelay implements StoreStateMachine.RaftEvents, AutoCloseabl
       publish();
     }
     thread.shutdown();
+    if (Thread.currentThread() != eventThread) {
+      try {
+        if (!thread.awaitTermination(LISTENERS_DRAIN.toMillis(), TimeUnit.MILLISECONDS)) {
+          LOG.warn("store {}: listeners still busy {} after the store closed", selfId,
+              LISTENERS_DRAIN);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 }

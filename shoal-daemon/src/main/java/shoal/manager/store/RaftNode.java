@@ -169,14 +169,15 @@ final class RaftNode implements AutoCloseable {
 
   private synchronized RaftClient client() {
     if (client == null) {
-      client = newClient(RaftTimings.REQUEST_TIMEOUT);
+      client = newClient(properties, RaftTimings.REQUEST_TIMEOUT);
     }
     return client;
   }
 
   private synchronized RaftClient adminClient() {
     if (adminClient == null) {
-      adminClient = newClient(RaftTimings.MEMBERSHIP_TIMEOUT);
+      adminClient = newClient(
+          RaftSetup.adminProperties(properties), RaftTimings.MEMBERSHIP_TIMEOUT);
     }
     return adminClient;
   }
@@ -185,12 +186,12 @@ final class RaftNode implements AutoCloseable {
    * A client knowing the current members and this manager; it learns later members from the
    * leader's redirections.
    */
-  private RaftClient newClient(Duration timeout) {
+  private RaftClient newClient(RaftProperties clientProperties, Duration timeout) {
     Set<RaftPeer> peers = new LinkedHashSet<>(division().getGroup().getPeers());
     peers.add(self);
     return RaftClient.newBuilder()
         .setRaftGroup(RaftGroup.valueOf(groupId, peers))
-        .setProperties(properties)
+        .setProperties(clientProperties)
         .setParameters(parameters)
         .setRetryPolicy(RaftSetup.clientRetry(timeout))
         .build();

@@ -56,7 +56,7 @@ final class RaftSetup {
     // leader answers from its lease instead of a heartbeat round when the lease holds.
     RaftServerConfigKeys.Read.setOption(p, RaftServerConfigKeys.Read.Option.LINEARIZABLE);
     RaftServerConfigKeys.Read.setLeaderLeaseEnabled(p, true);
-    RaftServerConfigKeys.Read.setTimeout(p, ratis(RaftTimings.CLIENT_ATTEMPT_TIMEOUT));
+    RaftServerConfigKeys.Read.setTimeout(p, ratis(RaftTimings.READ_INDEX_TIMEOUT));
 
     RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
     RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, config.snapshotInterval());
@@ -67,6 +67,13 @@ final class RaftSetup {
     RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf("1MB"));
 
     RaftClientConfigKeys.Rpc.setRequestTimeout(p, ratis(RaftTimings.CLIENT_ATTEMPT_TIMEOUT));
+    return p;
+  }
+
+  /** The properties of the membership client: one change may take as long as a catch-up. */
+  static RaftProperties adminProperties(RaftProperties properties) {
+    RaftProperties p = new RaftProperties(properties);
+    RaftClientConfigKeys.Rpc.setRequestTimeout(p, ratis(RaftTimings.MEMBERSHIP_TIMEOUT));
     return p;
   }
 

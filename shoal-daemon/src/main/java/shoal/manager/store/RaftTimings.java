@@ -35,8 +35,18 @@ public final class RaftTimings {
   /** One append-entries or install-snapshot call between managers. */
   public static final Duration RPC_REQUEST_TIMEOUT = Duration.ofSeconds(3);
 
-  /** One attempt of a write or read sent to the leader; the client then retries. */
-  public static final Duration CLIENT_ATTEMPT_TIMEOUT = Duration.ofSeconds(3);
+  /**
+   * A manager asking the leader for its read index gives up after this (and the client retries):
+   * short, so that a read sent during a failover does not wait on the dead leader.
+   */
+  public static final Duration READ_INDEX_TIMEOUT = ELECTION_TIMEOUT_MIN;
+
+  /**
+   * One attempt of a write or read sent to the leader; the client then retries (a write is not
+   * applied twice: Ratis answers a retried call from its cache). Short, so that a call sent to a
+   * manager that was still a candidate does not hold up the first one after a failover.
+   */
+  public static final Duration CLIENT_ATTEMPT_TIMEOUT = ELECTION_TIMEOUT_MIN;
 
   public static final Duration CLIENT_RETRY_SLEEP = Duration.ofMillis(100);
 

@@ -40,7 +40,11 @@ final class SnapshotStore implements StateMachineStorage {
 
   @Override
   public void init(RaftStorage storage) throws IOException {
-    dir = storage.getStorageDir().getStateMachineDir().toPath();
+    init(storage.getStorageDir().getStateMachineDir().toPath());
+  }
+
+  void init(Path directory) throws IOException {
+    dir = directory;
     Files.createDirectories(dir);
     refresh();
   }

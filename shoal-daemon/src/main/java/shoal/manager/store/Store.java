@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -25,7 +26,10 @@ public final class Store implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Store.class);
 
   /** How many times {@link #update} runs its function when versions clash. */
-  static final int MAX_ATTEMPTS = 5;
+  static final int MAX_ATTEMPTS = 10;
+
+  /** The longest random pause after the first clash (it grows with each attempt). */
+  static final Duration CLASH_BACKOFF = Duration.ofMillis(20);
 
   /** A view and a watch that starts right after it. */
   public record WatchedView<T>(T value, Watch watch) {}
@@ -115,6 +119,7 @@ public final class Store implements AutoCloseable {
         });
       } catch (VersionConflictException e) {
         if (attempt < MAX_ATTEMPTS) {
+          backOff(attempt);
           continue;
         }
         throw e;
@@ -132,6 +137,20 @@ public final class Store implements AutoCloseable {
         throw failure;
       }
       LOG.debug("store {}: {}; running the update again", nodeId, failure.getMessage());
+      backOff(attempt);
+    }
+  }
+
+  /**
+   * Waits a random while before another attempt, longer each time, so that two managers updating
+   * the same object do not keep clashing in step.
+   */
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(CLASH_BACKOFF.toMillis() * attempt + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new StoreUnavailableException("interrupted between attempts of an update", e);
     }
   }
 

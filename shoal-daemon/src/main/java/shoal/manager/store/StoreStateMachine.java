@@ -20,6 +20,7 @@ import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,11 +105,33 @@ final class StoreStateMachine extends BaseStateMachine {
     load();
   }
 
-  /** After Ratis installed a snapshot sent by the leader. */
+  /**
+   * Before Ratis installs a snapshot sent by the leader: Ratis requires the PAUSED state. (Nothing
+   * else moves this lifecycle, so it may still be NEW.)
+   */
+  @Override
+  public void pause() {
+    LifeCycle life = getLifeCycle();
+    if (life.getCurrentState() == LifeCycle.State.NEW) {
+      life.transition(LifeCycle.State.STARTING);
+      life.transition(LifeCycle.State.RUNNING);
+    }
+    if (life.getCurrentState() == LifeCycle.State.RUNNING) {
+      life.transition(LifeCycle.State.PAUSING);
+      life.transition(LifeCycle.State.PAUSED);
+    }
+  }
+
+  /** After Ratis installed a snapshot sent by the leader: the state becomes the snapshot's. */
   @Override
   public void reinitialize() throws IOException {
     snapshots.refresh();
     load();
+    LifeCycle life = getLifeCycle();
+    if (life.getCurrentState() == LifeCycle.State.PAUSED) {
+      life.transition(LifeCycle.State.STARTING);
+      life.transition(LifeCycle.State.RUNNING);
+    }
   }
 
   private void load() throws IOException {
