@@ -22,11 +22,16 @@ final class TestManagers implements AutoCloseable {
   private final Path root;
   private final String clusterId = Ids.newId();
   private final long snapshotInterval;
-  private final RaftTls tls;
+  private final TlsFor tls;
   private final Map<String, StoreConfig> configs = new LinkedHashMap<>();
   private final Map<String, Store> running = new LinkedHashMap<>();
 
-  private TestManagers(Path root, long snapshotInterval, RaftTls tls) {
+  /** The transport security of a manager, by node ID. */
+  interface TlsFor {
+    RaftTls of(String nodeId) throws Exception;
+  }
+
+  private TestManagers(Path root, long snapshotInterval, TlsFor tls) {
     this.root = root;
     this.snapshotInterval = snapshotInterval;
     this.tls = tls;
@@ -34,10 +39,10 @@ final class TestManagers implements AutoCloseable {
 
   /** A group of {@code n} managers: the first bootstraps, the others join through it. */
   static TestManagers start(Path root, int n, long snapshotInterval) throws Exception {
-    return start(root, n, snapshotInterval, RaftTls.none());
+    return start(root, n, snapshotInterval, id -> RaftTls.none());
   }
 
-  static TestManagers start(Path root, int n, long snapshotInterval, RaftTls tls) throws Exception {
+  static TestManagers start(Path root, int n, long snapshotInterval, TlsFor tls) throws Exception {
     TestManagers m = new TestManagers(root, snapshotInterval, tls);
     try {
       String first = m.newConfig();
@@ -63,11 +68,12 @@ final class TestManagers implements AutoCloseable {
     return id;
   }
 
-  private String newConfig() {
+  private String newConfig() throws Exception {
     String id = Ids.newId();
     int port = freePort();
     configs.put(id, new StoreConfig(root.resolve(id), id, clusterId,
-        new InetSocketAddress("127.0.0.1", port), "127.0.0.1:" + port, tls, snapshotInterval));
+        new InetSocketAddress("127.0.0.1", port), "127.0.0.1:" + port, tls.of(id),
+        snapshotInterval));
     return id;
   }
 
