@@ -2,6 +2,7 @@ package shoal.manager.store;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,22 +57,40 @@ public final class Store implements AutoCloseable {
     LOG.info("store {} started ({}) on {}", nodeId, start, config.advertise());
   }
 
-  /** `swarm init`: a new Raft group whose only member is this manager; it leads at once. */
+  /**
+   * `swarm init`: a new Raft group whose only member is this manager; it leads at once. A store
+   * of the same swarm already in {@code config.dir()} is replaced.
+   */
   public static Store bootstrap(StoreConfig config) throws IOException {
     return new Store(config, RaftNode.Start.BOOTSTRAP);
   }
 
   /**
    * Joining as a manager: starts an empty member that waits until a manager of the group calls
-   * {@link #addManager} for it, then catches up from the leader.
+   * {@link #addManager} for it, then catches up from the leader. A store of the same swarm already
+   * in {@code config.dir()} is replaced.
    */
   public static Store join(StoreConfig config) throws IOException {
     return new Store(config, RaftNode.Start.JOIN);
   }
 
-  /** A restart: the log, snapshots and membership from {@code config.dir()}. */
+  /**
+   * A restart: the log, snapshots and membership from {@code config.dir()}.
+   *
+   * @throws NoSuchFileException if this manager has no store of the swarm there
+   */
   public static Store open(StoreConfig config) throws IOException {
+    if (!exists(config)) {
+      throw new NoSuchFileException(config.dir().toString(), null,
+          "no store of cluster " + config.clusterId() + " here; bootstrap or join first");
+    }
     return new Store(config, RaftNode.Start.RECOVER);
+  }
+
+  /** Whether {@code config.dir()} holds a store of the swarm (this manager was one before). */
+  public static boolean exists(StoreConfig config) {
+    return Files.isDirectory(
+        config.dir().resolve(RaftSetup.groupId(config.clusterId()).getUuid().toString()));
   }
 
   public String nodeId() {

@@ -120,6 +120,7 @@ class StoreClusterIT {
 
       m.stopAll();
       for (String id : ids) {
+        assertThat(Store.exists(m.config(id))).isTrue();
         m.restart(id);
       }
       m.awaitLeader();
@@ -248,6 +249,19 @@ class StoreClusterIT {
       String next = m.awaitLeader();
       await("the new leader told", () -> told.get(next).getLast().equals(new Leadership(next, true)));
     }
+  }
+
+  @Test
+  void openingWhereNoStoreIsFailsAndLeavesNothingBehind() throws Exception {
+    StoreConfig config = new StoreConfig(dir.resolve("none"), Ids.newId(), Ids.newId(),
+        new java.net.InetSocketAddress("127.0.0.1", TestManagers.freePort()), "127.0.0.1:1",
+        RaftTls.none(), 0);
+
+    assertThat(Store.exists(config)).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Store.open(config))
+        .isInstanceOf(java.nio.file.NoSuchFileException.class)
+        .hasMessageContaining("bootstrap or join first");
+    assertThat(dir.resolve("none")).doesNotExist();
   }
 
   private static List<Path> snapshotFiles(Path root) throws Exception {
