@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * ClusterServer server = ClusterServer.on(new InetSocketAddress(addr, ClusterServer.DEFAULT_PORT), self, directory)
- *     .add(new CaService(ca, directory), Access.ANY_NODE)
+ *     .add(new CaService(ca, directory, Clock.systemUTC()), Access.ANY_NODE)
  *     .access(NodeCaGrpc.getJoinMethod(), Access.UNAUTHENTICATED)
  *     .add(dispatcher, Access.ANY_NODE)
  *     .start();
