@@ -2,7 +2,6 @@ package shoal.manager.dispatcher;
 
 import io.grpc.Status;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +41,6 @@ public final class Dispatcher {
   /** Docker's message on a node that stopped heartbeating. */
   static final String DOWN_MESSAGE = "heartbeat failure";
 
-  /** A heartbeat later than this many periods is logged: the figure that tells whether the period fits the machine. */
-  static final double LATE_BEAT_PERIODS = 1.5;
-
   private sealed interface Event {}
 
   private record Registered(Session session, NodeDescription description) implements Event {}
@@ -60,6 +56,8 @@ public final class Dispatcher {
   // Written by the loop thread, read by gRPC threads (heartbeats): one concurrent map.
   private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Liveness liveness = new Liveness();
+  private final HeartbeatLog heartbeats = new HeartbeatLog();
+  private final NodeStatusWriter writer;
   private final CountDownLatch exited = new CountDownLatch(1);
   private volatile HeartbeatPolicy policy = new HeartbeatPolicy(HeartbeatPolicy.DEFAULT_PERIOD);
   private volatile boolean stopping;
@@ -69,6 +67,7 @@ public final class Dispatcher {
 
   public Dispatcher(Store store) {
     this.store = store;
+    this.writer = new NodeStatusWriter(store);
   }
 
   /** Serves sessions until {@link #stop()}. */
@@ -98,7 +97,7 @@ public final class Dispatcher {
           policy = new HeartbeatPolicy(c.spec().dispatcher().heartbeatPeriod());
         }
       }
-      managers = managersOf(nodes);
+      managers = Params.managersOf(nodes.values());
       forwarder = Thread.ofPlatform().name("dispatcher-watch").daemon().start(() -> forward(watch));
       log.info("dispatcher started: {} nodes, heartbeat every {} ms", nodes.size(), policy.period().toMillis());
       loop();
@@ -149,12 +148,8 @@ public final class Dispatcher {
       return;
     }
     long now = System.nanoTime();
-    long gap = session.beat(now);
     HeartbeatPolicy p = policy;
-    if (gap > p.period().toNanos() * LATE_BEAT_PERIODS) {
-      log.info("late heartbeat from node {}: {} ms after the previous one (period {} ms)",
-          session.nodeId(), gap / 1_000_000, p.period().toMillis());
-    }
+    heartbeats.beat(session.nodeId(), session.beat(now), p);
     liveness.beat(session.nodeId(), now, p.grace().toNanos());
   }
 
@@ -199,7 +194,7 @@ public final class Dispatcher {
         registerAll(registrations);
       }
       if (changed) {
-        managers = managersOf(nodes);
+        managers = Params.managersOf(nodes.values());
         for (Session s : sessions.values()) {
           NodeObject n = nodes.get(s.nodeId());
           if (n != null) {
@@ -207,7 +202,9 @@ public final class Dispatcher {
           }
         }
       }
-      markDown(liveness.expired(System.nanoTime()));
+      long now = System.nanoTime();
+      markDown(liveness.expired(now));
+      heartbeats.report(now, sessions.size(), policy);
     }
   }
 
@@ -245,20 +242,8 @@ public final class Dispatcher {
   private void registerAll(List<Registered> registrations) {
     Map<String, NodeObject> registered;
     try {
-      registered = store.update(tx -> {
-        Map<String, NodeObject> out = new HashMap<>();
-        for (Registered r : registrations) {
-          tx.nodes().find(r.session().nodeId()).ifPresent(old -> {
-            NodeObject next = old.withDescription(Descriptions.of(r.description()))
-                .withStatus(new NodeObject.Status(NodeObject.State.READY, "", r.session().remoteHost()));
-            if (!next.equals(old)) {
-              tx.nodes().update(next);
-            }
-            out.put(old.id(), next);
-          });
-        }
-        return out;
-      });
+      registered = writer.ready(registrations.stream().map(r -> new NodeStatusWriter.Registration(
+          r.session().nodeId(), r.session().remoteHost(), r.description())).toList());
     } catch (StoreException e) {
       log.warn("cannot record {} registrations: {}", registrations.size(), e.getMessage());
       registrations.forEach(r -> r.session().close(Status.UNAVAILABLE.withDescription(e.getMessage())));
@@ -295,16 +280,7 @@ public final class Dispatcher {
       }
     }
     try {
-      List<String> marked = store.update(tx -> {
-        List<String> out = new ArrayList<>();
-        for (String id : expired) {
-          tx.nodes().find(id).filter(n -> n.status().state() != NodeObject.State.DOWN).ifPresent(n -> {
-            tx.nodes().update(n.withStatus(new NodeObject.Status(NodeObject.State.DOWN, DOWN_MESSAGE, n.status().addr())));
-            out.add(id);
-          });
-        }
-        return out;
-      });
+      List<String> marked = writer.down(expired);
       if (!marked.isEmpty()) {
         log.info("nodes Down (no heartbeat): {}", marked);
       }
@@ -317,20 +293,6 @@ public final class Dispatcher {
   }
 
   private SessionParams params(NodeObject node) {
-    return SessionParams.newBuilder()
-        .setHeartbeatPeriodMs(policy.period().toMillis())
-        .addAllManagers(managers)
-        .setRole(node.role() == NodeObject.Role.MANAGER ? shoal.proto.NodeRole.NODE_ROLE_MANAGER : shoal.proto.NodeRole.NODE_ROLE_WORKER)
-        .build();
-  }
-
-  /** The managers agents may dial, the leader first. */
-  static List<Manager> managersOf(Map<String, NodeObject> nodes) {
-    return nodes.values().stream()
-        .filter(n -> n.role() == NodeObject.Role.MANAGER && n.managerStatus() != null
-            && n.managerStatus().addr() != null && !n.managerStatus().addr().isEmpty())
-        .sorted(Comparator.comparing((NodeObject n) -> !n.managerStatus().leader()).thenComparing(NodeObject::id))
-        .map(n -> Manager.newBuilder().setNodeId(n.id()).setAddr(n.managerStatus().addr()).build())
-        .toList();
+    return Params.of(node, policy, managers);
   }
 }
