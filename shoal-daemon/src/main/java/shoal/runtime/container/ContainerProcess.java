@@ -73,8 +73,8 @@ final class ContainerProcess {
    *
    * @throws StartFailure runc could not start it (its message, in Docker's words)
    */
-  static ContainerProcess start(String id, RunDir dir, List<String> runcArgv, boolean tty, Wrapper.Stdin stdinMode)
-      throws IOException, StartFailure {
+  static ContainerProcess start(String id, RunDir dir, List<String> runcArgv, boolean tty, Wrapper.Stdin stdinMode,
+      List<Integer> consoleSize) throws IOException, StartFailure {
     List<Integer> keepers = new ArrayList<>();
     Pty pty = null;
     RandomAccessFile stdinFile = null;
@@ -83,6 +83,9 @@ final class ContainerProcess {
       Posix.mkfifo(dir.ack(), 0600);
       if (tty) {
         pty = Pty.open();
+        if (consoleSize.get(0) > 0 && consoleSize.get(1) > 0) {
+          pty.resize(consoleSize.get(0), consoleSize.get(1));
+        }
         int slave = pty.openSlave();
         try {
           Wrapper.spawn(dir, runcArgv, Wrapper.Stdin.NONE, new int[] {slave, pty.masterFd()});

@@ -70,7 +70,7 @@ final class Lifecycle {
     try {
       prepared = bundle.prepare(c, undo);
       p = ContainerProcess.start(id, run, parts.runc().runArgv(id, run.dir(), run.initPid(), run.runcLog()),
-          r.config().tty(), stdinMode(r.config()));
+          r.config().tty(), stdinMode(r.config()), r.host().consoleSize());
       c.hub().startRun();
       c.logFile().startRun();
     } catch (ContainerProcess.StartFailure f) {

@@ -88,7 +88,7 @@ public final class ExecService {
     List<String> argv = runc.execArgv(e.target().containerId(), spec, pidFile);
     ExecSession s;
     try {
-      s = e.config().tty() ? startWithTerminal(argv) : startWithPipes(argv, e.config(), detach);
+      s = e.config().tty() ? startWithTerminal(argv, e.config()) : startWithPipes(argv, e.config(), detach);
     } catch (IOException | RuntimeException ex) {
       e.finished(126);
       cleanup(e, spec, pidFile);
@@ -117,8 +117,11 @@ public final class ExecService {
     return s;
   }
 
-  private ExecSession startWithTerminal(List<String> argv) throws IOException {
+  private ExecSession startWithTerminal(List<String> argv, ExecConfig c) throws IOException {
     Pty pty = Pty.open();
+    if (c.consoleHeight() > 0 && c.consoleWidth() > 0) {
+      pty.resize(c.consoleHeight(), c.consoleWidth());
+    }
     int slave = pty.openSlave();
     try {
       long pid = Posix.spawn(argv, ENV, Map.of(0, slave, 1, slave, 2, slave));
