@@ -333,6 +333,7 @@ final class Lifecycle {
     } catch (RuntimeException e) {
       log.warn("container {}: runc delete: {}", r.shortId(), e.getMessage());
     }
+    Wrapper.kill(c.runDir());
     releaseRun(c);
     Instant now = parts.clock().instant();
     c.update(x -> x.withState(x.state().exited(code, now)).withSandbox(Map.of(), List.of(), ""));
