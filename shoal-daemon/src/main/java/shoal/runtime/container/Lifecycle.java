@@ -210,6 +210,8 @@ final class Lifecycle {
 
   /** The container's process ended and its output is in the log: record it, then apply the policy. */
   private void exited(Container c, int code) {
+    // Docker's order: die, then the network disconnects.
+    publish(c.record(), "die", Map.of("exitCode", Integer.toString(code)));
     releaseRun(c);
     c.hub().endRun();
     c.logFile().endRun();
@@ -225,7 +227,6 @@ final class Lifecycle {
         .withSandbox(Map.of(), List.of(), ""));
     c.process(null);
     log.info("container {} exited with {}", after.shortId(), code);
-    publish(after, "die", Map.of("exitCode", Integer.toString(code)));
     c.exited(code);
     if (d.restart()) {
       scheduleRestart(c, d.delay());
