@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shoal.engineapi.ErrorMapper;
 import shoal.engineapi.HostFacts;
+import shoal.engineapi.ImageRoutes;
 import shoal.engineapi.InfoContributor;
 import shoal.engineapi.Json;
 import shoal.engineapi.NetworkRoutes;
@@ -78,6 +79,7 @@ public final class Daemon implements AutoCloseable {
     });
 
     new SystemRoutes(host, events, info, () -> "inactive").register(router);
+    new ImageRoutes(images).register(router);
     new ContainerRoutes(containers, Clock.systemUTC()).register(router);
     new ExecRoutes(execs).register(router);
     new NetworkRoutes(net.service(), containers).register(router);

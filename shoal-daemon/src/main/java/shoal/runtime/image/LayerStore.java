@@ -61,13 +61,14 @@ final class LayerStore {
   }
 
   Optional<Layer> get(String chainId) {
+    Path dir = layersDir.resolve(Digests.hex(chainId));
+    // The directory decides: a cached entry outlives a layer deleted meanwhile.
+    if (!Files.isDirectory(dir)) {
+      return Optional.empty();
+    }
     Layer cached = cache.get(chainId);
     if (cached != null) {
       return Optional.of(cached);
-    }
-    Path dir = layersDir.resolve(Digests.hex(chainId));
-    if (!Files.isDirectory(dir)) {
-      return Optional.empty();
     }
     try {
       String parent = Files.readString(dir.resolve("parent")).strip();

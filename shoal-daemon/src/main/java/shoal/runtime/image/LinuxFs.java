@@ -17,6 +17,7 @@ import java.nio.file.Path;
  * whiteouts are 0/0 character devices) and extended attributes (overlayfs opaque directories,
  * file capabilities).
  */
+@SuppressWarnings("restricted") // FFM downcalls into libc are the point of this class
 final class LinuxFs {
   static final int S_IFCHR = 0020000;
   static final int S_IFBLK = 0060000;
