@@ -18,7 +18,8 @@ public final class Main {
       System.out.println("== " + b);
       switch (b) {
         case "lab" -> LabBench.run(shoald, 3);
-        default -> throw new IllegalArgumentException("unknown benchmark " + b + " (known: lab)");
+        case "containers" -> ContainerBench.run(shoald, 10);
+        default -> throw new IllegalArgumentException("unknown benchmark " + b + " (known: lab, containers)");
       }
     }
   }
