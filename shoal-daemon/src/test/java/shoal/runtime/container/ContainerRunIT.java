@@ -137,4 +137,72 @@ class ContainerRunIT {
     CommandResult r = Containers.withTerminal(d, "docker run --rm -t busybox sh -c 'tty; echo $TERM'");
     assertThat(r.stdout()).contains("/dev/pts/0").contains("xterm");
   }
+
+  @Test
+  void pauseFreezesAndUnpauseThaws() throws Exception {
+    ok("run", "-d", "--name", "counter", "busybox", "sh", "-c", "i=0; while :; do i=$((i+1)); echo $i; sleep 0.05; done");
+    Containers.awaitLog(d, "counter", "3");
+    ok("pause", "counter");
+    assertThat(ok("inspect", "-f", "{{.State.Status}} {{.State.Paused}}", "counter").stdout().strip()).isEqualTo("paused true");
+    String frozen = ok("logs", "counter").stdout();
+    Thread.sleep(300);
+    assertThat(ok("logs", "counter").stdout()).isEqualTo(frozen);
+    ok("unpause", "counter");
+    Thread.sleep(300);
+    assertThat(ok("logs", "counter").stdout().length()).isGreaterThan(frozen.length());
+  }
+
+  @Test
+  void attachStreamsTheLiveOutputUntilTheContainerExits() throws Exception {
+    ok("run", "-d", "--name", "later", "busybox", "sh", "-c", "sleep 0.5; echo first; echo second >&2; sleep 0.3");
+    Process attach = Containers.dockerProcess(d, "attach", "later");
+    assertThat(attach.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(new String(attach.getInputStream().readAllBytes())).isEqualTo("first\n");
+    assertThat(new String(attach.getErrorStream().readAllBytes())).isEqualTo("second\n");
+  }
+
+  @Test
+  void logsSelectStreamsTimesAndTail() {
+    ok("run", "--name", "talker", "busybox", "sh", "-c", "echo one; echo two >&2; echo three");
+    CommandResult all = ok("logs", "talker");
+    assertThat(all.stdout()).isEqualTo("one\nthree\n");
+    assertThat(all.stderr()).isEqualTo("two\n");
+    ok("run", "--name", "counting", "busybox", "sh", "-c", "echo one; echo two; echo three");
+    assertThat(ok("logs", "-t", "--tail", "1", "counting").stdout())
+        .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z three\n");
+    assertThat(ok("logs", "--since", "2100-01-01T00:00:00Z", "talker").stdout()).isEmpty();
+    assertThat(ok("logs", "--until", "2000-01-01T00:00:00Z", "talker").stdout()).isEmpty();
+  }
+
+  @Test
+  void eventsTellTheLifecycle() {
+    ok("run", "--rm", "--name", "evented", "busybox", "true");
+    String events = ok("events", "--since", "1", "--until", Long.toString(System.currentTimeMillis() / 1000 + 1),
+        "--filter", "container=evented", "--filter", "type=container", "--format", "{{.Action}} {{.Actor.Attributes.exitCode}}")
+        .stdout();
+    assertThat(events.lines().map(l -> l.replace("<no value>", "").strip()).toList()).containsSubsequence("create", "attach", "start", "die 0", "destroy");
+  }
+
+  @Test
+  void stopSuspendsTheRestartPolicy() throws Exception {
+    ok("run", "-d", "--name", "phoenix", "--restart", "always", "busybox", "sh", "-c", "sleep 0.2; exit 1");
+    String count = "0";
+    for (int i = 0; i < 50 && count.equals("0"); i++) {
+      Thread.sleep(100);
+      count = ok("inspect", "-f", "{{.RestartCount}}", "phoenix").stdout().strip();
+    }
+    assertThat(Integer.parseInt(count)).isPositive();
+    ok("stop", "phoenix");
+    String after = ok("inspect", "-f", "{{.State.Status}} {{.RestartCount}}", "phoenix").stdout().strip();
+    Thread.sleep(1000);
+    assertThat(ok("inspect", "-f", "{{.State.Status}} {{.RestartCount}}", "phoenix").stdout().strip()).isEqualTo(after);
+    assertThat(after).startsWith("exited ");
+  }
+
+  @Test
+  void hostNetworkSharesTheHostsNameAndInterfaces() {
+    String hostname = d.inHost("hostname").stdout().strip();
+    assertThat(ok("run", "--rm", "--network", "host", "busybox", "hostname").stdout().strip()).isEqualTo(hostname);
+    assertThat(ok("run", "--rm", "--network", "host", "busybox", "ip", "link").stdout()).contains("shoal0");
+  }
 }
