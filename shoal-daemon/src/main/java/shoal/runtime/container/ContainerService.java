@@ -363,6 +363,7 @@ public final class ContainerService implements ContainerAttachments, ImageUsage,
       throw new ConflictException("Container " + c.id() + " is not running");
     }
     p.resize(height, width);
+    lifecycle.publish(c.record(), "resize", Map.of("height", Integer.toString(height), "width", Integer.toString(width)));
   }
 
   public ProcessTable.Top top(String ref, String psArgs) {

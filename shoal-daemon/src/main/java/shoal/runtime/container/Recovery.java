@@ -50,8 +50,7 @@ final class Recovery {
         c.hub().startRun();
         c.logFile().startRun();
         c.process(p);
-        boolean paused = parts.runc().state(r.id()).map(st -> st.paused()).orElse(false);
-        c.update(x -> x.withState(x.state().withStatus(paused ? ContainerStatus.PAUSED : ContainerStatus.RUNNING)));
+        // Paused or not, as recorded: asking runc would cost a process per container at start.
         log.info("container {}: attached again to its running process (pid {})", r.shortId(), p.initPid());
         p.watch(c.hub(), c.logFile(), parts.clock(), code -> lifecycle.exited(c, code));
         return false;
