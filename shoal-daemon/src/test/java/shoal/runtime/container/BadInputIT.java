@@ -42,7 +42,8 @@ class BadInputIT {
         d.inHost("ip", "netns", "list").stdout(),
         d.inHost("sh", "-c", "ip -o link | cut -d: -f2 | sort").stdout(),
         d.inHost("nft", "list", "ruleset").stdout(),
-        d.inHost("sh", "-c", "ps -e -o args= | grep -v -e '^ps ' -e '^sh -c' | sort").stdout(),
+        // ps alone first: the filters of a pipeline would show up in its own output, or not.
+        d.inHost("sh", "-c", "p=$(ps -e -o args=); echo \"$p\" | grep -v -e '^ps ' -e '^sh -c' | sort").stdout(),
         d.inHost("sh", "-c", "ls /run/shoal/containers /run/shoal/runc").stdout());
   }
 
