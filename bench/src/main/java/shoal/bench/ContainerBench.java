@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import shoal.common.CommandResult;
+import shoal.common.Commands;
 import shoal.lab.DaemonHost;
 import shoal.lab.VirtualHost;
 
@@ -33,6 +34,8 @@ final class ContainerBench {
       runRm(d, rounds);
       startOnUserBridge(d, rounds);
       memory(d);
+    } finally {
+      Commands.run(List.of("rm", "-rf", "--one-file-system", dir.toString()));
     }
   }
 
