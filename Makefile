@@ -10,7 +10,7 @@ MVN := mvn -B -q
 # image is made of (busybox-static), what tests and benchmarks use (iperf3, ping, curl), and Maven.
 DEB_PACKAGES := iproute2 nftables runc busybox-static util-linux tini iperf3 iputils-ping curl maven
 
-.PHONY: install deps build demo test unit clean
+.PHONY: install deps build demo test unit bench clean
 
 install: build
 	rm -rf $(LIBDIR)
@@ -45,6 +45,10 @@ test: install
 # Unit tests only: no root, seconds.
 unit:
 	$(MVN) -DskipITs verify
+
+# Benchmarks of the installed build (not part of the tests): BENCH="lab …" picks some.
+bench: install
+	$(JAVA_HOME)/bin/java --enable-native-access=ALL-UNNAMED -cp "bench/target/classes:bench/target/lib/*" shoal.bench.Main $(BENCH)
 
 clean:
 	$(MVN) clean

@@ -19,6 +19,7 @@ import shoal.common.Commands;
 public final class DaemonHost implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
   private static final String DOCKER = "/usr/local/bin/docker";
+  private static final String DAEMON_MAIN = "shoal.daemon.Main";
 
   private final VirtualHost host;
   private final List<String> daemonCommand;
@@ -47,6 +48,9 @@ public final class DaemonHost implements AutoCloseable {
 
   /** Starts shoald (again, on the same data root) and waits until its API answers. */
   public void start() throws IOException {
+    if (running()) {
+      throw new IllegalStateException("shoald already runs on " + host.hostname());
+    }
     List<String> argv = new ArrayList<>(daemonCommand);
     argv.addAll(List.of("-H", "unix:///run/shoal.sock", "-H", "unix://" + socket()));
     launcher = host.spawn(argv, Map.of(), logFile());
@@ -70,12 +74,28 @@ public final class DaemonHost implements AutoCloseable {
     return r.ok() && r.stdout().equals("OK");
   }
 
-  /** The daemon's process as the machine sees it (the child of the nsenter we launched). */
+  /**
+   * The daemon's process as the machine sees it: the process in this host's PID namespace that
+   * runs shoald's main class. Found afresh each time, so it works from any process (the lab CLI
+   * that started the daemon has usually exited).
+   */
   public Optional<ProcessHandle> daemonProcess() {
-    if (launcher == null) {
+    Optional<String> hostPidNs = pidNamespace(host.initPid());
+    if (hostPidNs.isEmpty()) {
       return Optional.empty();
     }
-    return launcher.toHandle().descendants().findFirst();
+    return ProcessHandle.allProcesses()
+        .filter(h -> h.info().commandLine().map(c -> c.contains(DAEMON_MAIN)).orElse(false))
+        .filter(h -> pidNamespace(h.pid()).equals(hostPidNs))
+        .findFirst();
+  }
+
+  private static Optional<String> pidNamespace(long pid) {
+    try {
+      return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "ns", "pid")).toString());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
   }
 
   public boolean running() {
@@ -88,6 +108,11 @@ public final class DaemonHost implements AutoCloseable {
     awaitExit();
   }
 
+  /** The daemon's PID as the machine sees it, or -1 when it does not run. */
+  public long pid() {
+    return daemonProcess().map(ProcessHandle::pid).orElse(-1L);
+  }
+
   /** SIGTERM: an orderly stop. */
   public void stop() {
     daemonProcess().ifPresent(ProcessHandle::destroy);
@@ -95,13 +120,15 @@ public final class DaemonHost implements AutoCloseable {
   }
 
   private void awaitExit() {
-    if (launcher == null) {
-      return;
+    for (int i = 0; i < 600 && running(); i++) {
+      sleep(50);
     }
-    try {
-      launcher.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    if (launcher != null) {
+      try {
+        launcher.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
