@@ -2,6 +2,7 @@ package shoal.daemon;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shoal.engineapi.ErrorMapper;
 import shoal.engineapi.HostFacts;
+import shoal.engineapi.ImageRoutes;
 import shoal.engineapi.InfoContributor;
 import shoal.engineapi.Json;
 import shoal.engineapi.SystemRoutes;
 import shoal.engineapi.http.ApiServer;
 import shoal.engineapi.http.Router;
 import shoal.events.EventLog;
+import shoal.runtime.image.BuiltinBusybox;
+import shoal.runtime.image.ImageStore;
 
 /** Wires the daemon's parts together and owns their lifecycle. */
 public final class Daemon implements AutoCloseable {
@@ -45,8 +49,12 @@ public final class Daemon implements AutoCloseable {
     EventLog events = new EventLog();
     Router router = new Router();
     List<InfoContributor> info = new ArrayList<>();
+    ImageStore images = ImageStore.open(config.dataRoot(), events);
+    BuiltinBusybox.ensure(images, Path.of("/bin/busybox"));
+    info.add(i -> i.put("Images", images.count()));
 
     new SystemRoutes(host, events, info, () -> "inactive").register(router);
+    new ImageRoutes(images).register(router);
 
     ApiServer api =
         new ApiServer(
