@@ -13,12 +13,17 @@ import shoal.engineapi.HostFacts;
 import shoal.engineapi.ImageRoutes;
 import shoal.engineapi.InfoContributor;
 import shoal.engineapi.Json;
+import shoal.engineapi.NetworkRoutes;
 import shoal.engineapi.SystemRoutes;
 import shoal.engineapi.http.ApiServer;
 import shoal.engineapi.http.Router;
+import shoal.errors.NotFoundException;
 import shoal.events.EventLog;
 import shoal.runtime.image.BuiltinBusybox;
 import shoal.runtime.image.ImageStore;
+import shoal.net.ContainerAttachments;
+import shoal.net.EndpointSpec;
+import shoal.net.LocalNetworkStack;
 
 /** Wires the daemon's parts together and owns their lifecycle. */
 public final class Daemon implements AutoCloseable {
@@ -53,8 +58,12 @@ public final class Daemon implements AutoCloseable {
     BuiltinBusybox.ensure(images, Path.of("/bin/busybox"));
     info.add(i -> i.put("Images", images.count()));
 
+    LocalNetworkStack net = LocalNetworkStack.start(config.dataRoot(), config.execRoot(), events);
+    closeables.add(net);
+
     new SystemRoutes(host, events, info, () -> "inactive").register(router);
     new ImageRoutes(images).register(router);
+    new NetworkRoutes(net.service(), noContainersYet()).register(router);
 
     ApiServer api =
         new ApiServer(
@@ -72,6 +81,21 @@ public final class Daemon implements AutoCloseable {
     closeables.add(api);
     api.start();
     log.info("shoald {} ready (data root {}, exec root {})", Versions.SHOAL, config.dataRoot(), config.execRoot());
+  }
+
+  /** Until the container side is wired in, every container reference is unknown. */
+  private static ContainerAttachments noContainersYet() {
+    return new ContainerAttachments() {
+      @Override
+      public void connect(String containerRef, String network, EndpointSpec spec) {
+        throw new NotFoundException("No such container: " + containerRef);
+      }
+
+      @Override
+      public void disconnect(String containerRef, String network, boolean force) {
+        throw new NotFoundException("No such container: " + containerRef);
+      }
+    };
   }
 
   @Override

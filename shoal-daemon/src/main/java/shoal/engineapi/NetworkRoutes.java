@@ -1,0 +1,171 @@
+package shoal.engineapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import shoal.engineapi.http.ApiExchange;
+import shoal.engineapi.http.Router;
+import shoal.errors.InvalidArgumentException;
+import shoal.net.ContainerAttachments;
+import shoal.net.Network;
+import shoal.net.NetworkService;
+
+/** {@code /networks…}: list, inspect, create, remove, connect, disconnect, prune. */
+public final class NetworkRoutes {
+  private final NetworkService networks;
+  private final ContainerAttachments attachments;
+
+  public NetworkRoutes(NetworkService networks, ContainerAttachments attachments) {
+    this.networks = networks;
+    this.attachments = attachments;
+  }
+
+  public void register(Router r) {
+    r.get("/networks", this::list);
+    r.post("/networks/create", this::create);
+    r.post("/networks/prune", this::prune);
+    r.get("/networks/{id}", this::inspect);
+    r.delete("/networks/{id}", this::remove);
+    r.post("/networks/{id}/connect", this::connect);
+    r.post("/networks/{id}/disconnect", this::disconnect);
+  }
+
+  private void list(ApiExchange ex) {
+    ObjectMapper json = ex.json();
+    Filters f = Filters.parse(ex.query().get("filters", ""), json)
+        .accept(Set.of("driver", "id", "label", "name", "scope", "type", "dangling"));
+    Predicate<Network> match = listFilter(f);
+    var out = json.createArrayNode();
+    for (Network n : networks.list()) {
+      if (match.test(n)) {
+        out.add(NetworkJson.of(json, n, List.of()));
+      }
+    }
+    ex.respondJson(200, out);
+  }
+
+  private Predicate<Network> listFilter(Filters f) {
+    for (String t : f.get("type")) {
+      if (!t.equals("custom") && !t.equals("builtin")) {
+        throw new InvalidArgumentException("invalid filter: 'type'='" + t + "'");
+      }
+    }
+    Boolean dangling = null;
+    if (f.has("dangling")) {
+      String v = f.get("dangling").getFirst();
+      if (!Set.of("true", "1", "false", "0").contains(v)) {
+        throw new InvalidArgumentException("invalid filter 'dangling=" + v + "'");
+      }
+      dangling = v.equals("true") || v.equals("1");
+    }
+    Boolean wantDangling = dangling;
+    return n -> f.matchesExact("driver", n.driver())
+        && f.matchesExact("scope", "local")
+        && f.matchesAny("name", v -> matches(v, n.name()))
+        && f.matchesAny("id", v -> matches(v, n.id()))
+        && f.matchesAny("type", v -> v.equals(n.predefined() ? "builtin" : "custom"))
+        && f.matchesLabels(n.labels())
+        && (wantDangling == null || wantDangling == isDangling(n));
+  }
+
+  private boolean isDangling(Network n) {
+    return !n.predefined() && networks.attached(n).isEmpty();
+  }
+
+  /** Docker's filter match: equal, or the value as a regular expression found in the text. */
+  static boolean matches(String value, String text) {
+    if (value.equals(text)) {
+      return true;
+    }
+    try {
+      return Pattern.compile(value).matcher(text).find();
+    } catch (PatternSyntaxException e) {
+      return text.contains(value);
+    }
+  }
+
+  private void inspect(ApiExchange ex) {
+    Network n = networks.find(ex.pathParam("id"));
+    ex.respondJson(200, NetworkJson.of(ex.json(), n, networks.attached(n)));
+  }
+
+  private void create(ApiExchange ex) {
+    Network n = networks.create(NetworkJson.createRequest(ex.bodyJson()));
+    ex.respondJson(201, Map.of("Id", n.id(), "Warning", ""));
+  }
+
+  private void remove(ApiExchange ex) {
+    networks.remove(ex.pathParam("id"));
+    ex.respondNoContent();
+  }
+
+  private void connect(ApiExchange ex) {
+    Network n = networks.find(ex.pathParam("id"));
+    JsonNode body = ex.bodyJson();
+    String container = body == null ? "" : NetworkJson.text(body, "Container");
+    if (container.isEmpty()) {
+      throw new InvalidArgumentException("no container given to connect to network " + n.name());
+    }
+    attachments.connect(container, n.name(), NetworkJson.endpointSpec(body.get("EndpointConfig")));
+    ex.respond(200, null, new byte[0]);
+  }
+
+  private void disconnect(ApiExchange ex) {
+    Network n = networks.find(ex.pathParam("id"));
+    JsonNode body = ex.bodyJson();
+    String container = body == null ? "" : NetworkJson.text(body, "Container");
+    if (container.isEmpty()) {
+      throw new InvalidArgumentException("no container given to disconnect from network " + n.name());
+    }
+    attachments.disconnect(container, n.name(), body.path("Force").asBoolean(false));
+    ex.respond(200, null, new byte[0]);
+  }
+
+  private void prune(ApiExchange ex) {
+    Filters f = Filters.parse(ex.query().get("filters", ""), ex.json()).accept(Set.of("until", "label", "label!"));
+    long untilNanos = f.has("until") ? untilNanos(f.get("until").getFirst()) : Long.MAX_VALUE;
+    List<String> deleted = networks.prune(n ->
+        createdNanos(n) < untilNanos
+            && f.matchesLabels(n.labels())
+            && f.get("label!").stream().noneMatch(l -> hasLabel(l, n.labels())));
+    ex.respondJson(200, Map.of("NetworksDeleted", deleted));
+  }
+
+  /** {@code key} (present) or {@code key=value}. */
+  private static boolean hasLabel(String want, Map<String, String> labels) {
+    int eq = want.indexOf('=');
+    return eq < 0 ? labels.containsKey(want) : want.substring(eq + 1).equals(labels.get(want.substring(0, eq)));
+  }
+
+  private static long createdNanos(Network n) {
+    Instant t = Instant.parse(n.created());
+    return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+  }
+
+  /** {@code until}: a timestamp, or a Go duration before now such as 24h or 90m. */
+  static long untilNanos(String raw) {
+    var m = Pattern.compile("(\\d+)(h|m|s)").matcher(raw);
+    if (!raw.isEmpty() && m.replaceAll("").isEmpty()) {
+      m.reset();
+      Duration d = Duration.ZERO;
+      while (m.find()) {
+        long v = Long.parseLong(m.group(1));
+        d = d.plus(switch (m.group(2)) {
+          case "h" -> Duration.ofHours(v);
+          case "m" -> Duration.ofMinutes(v);
+          default -> Duration.ofSeconds(v);
+        });
+      }
+      Instant t = Instant.now().minus(d);
+      return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+    return SystemRoutes.toNanos(raw);
+  }
+}

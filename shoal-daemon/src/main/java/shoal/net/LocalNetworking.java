@@ -1,0 +1,429 @@
+package shoal.net;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import shoal.errors.ConflictException;
+import shoal.errors.InvalidArgumentException;
+import shoal.errors.NotFoundException;
+import shoal.errors.ShoalException;
+import shoal.errors.SystemException;
+import shoal.events.Event;
+import shoal.events.EventLog;
+import shoal.net.bridge.BridgeDriver;
+import shoal.net.bridge.HostFirewall;
+import shoal.net.bridge.PortReservations;
+import shoal.net.ipam.Ipv4Address;
+import shoal.net.link.IpBatch;
+import shoal.net.link.IpRoute;
+import shoal.net.link.IpRoute.LinkInfo;
+import shoal.net.sandbox.SandboxNamespaces;
+
+/**
+ * Containers' networking on this host: their namespaces, endpoints on bridge, host and null
+ * networks, and published ports. Each change is recorded in {@link NetworkState} before the kernel
+ * is touched (so a crash never frees an address still in use) and undone when a later step fails.
+ *
+ * <p>A container start on a bridge network costs two {@code ip} processes (one batch in the host,
+ * one in the new namespace) and, with published ports, one {@code nft}.
+ */
+public final class LocalNetworking implements ContainerNetworking {
+  private static final Logger log = LoggerFactory.getLogger(LocalNetworking.class);
+
+  private final NetworkState state;
+  private final IpRoute ip;
+  private final BridgeDriver bridges;
+  private final SandboxNamespaces namespaces;
+  private final HostFirewall firewall;
+  private final PortReservations ports;
+  private final EventLog events;
+
+  public LocalNetworking(
+      NetworkState state, IpRoute ip, BridgeDriver bridges, SandboxNamespaces namespaces,
+      HostFirewall firewall, PortReservations ports, EventLog events) {
+    this.state = state;
+    this.ip = ip;
+    this.bridges = bridges;
+    this.namespaces = namespaces;
+    this.firewall = firewall;
+    this.ports = ports;
+    this.events = events;
+  }
+
+  @Override
+  public SandboxInfo setUp(SandboxSpec spec) {
+    synchronized (state) {
+      Optional<Sandbox> existing = state.sandbox(spec.containerId());
+      if (existing.isPresent()) {
+        if (intact(existing.get())) {
+          return info(existing.get());
+        }
+        tearDown(spec.containerId());
+      }
+      String mode = spec.mode() == null ? "" : spec.mode();
+      if (mode.startsWith("container:")) {
+        return sharedWith(mode.substring("container:".length()));
+      }
+      Map<Network, EndpointSpec> wanted = EndpointPlanner.order(spec, state::find);
+      Network primary = wanted.keySet().iterator().next();
+      String netns = primary.driver().equals(Network.HOST) ? null : SandboxNamespaces.nameOf(spec.containerId());
+      List<Endpoint> endpoints = new ArrayList<>();
+      for (Map.Entry<Network, EndpointSpec> w : wanted.entrySet()) {
+        Set<Ipv4Address> used = new HashSet<>(state.usedAddresses(w.getKey()));
+        endpoints.forEach(e -> used.add(e.ipv4()));
+        String ifName = EndpointPlanner.nextIfName(endpoints);
+        endpoints.add(EndpointPlanner.plan(w.getKey(), w.getValue(), used, ifName));
+      }
+      Sandbox planned = new Sandbox(spec.containerId(), spec.containerName(), netns, endpoints, List.of());
+      List<PortBinding> reserved = new ArrayList<>();
+      boolean recorded = false;
+      try {
+        if (HostFirewall.publishingEndpoint(planned, networksById()) != null) {
+          String label = spec.containerName() + " (" + endpoints.getFirst().endpointId() + ")";
+          for (PortBinding p : spec.ports()) {
+            reserved.add(ports.reserve(validPort(p), label));
+          }
+          planned = new Sandbox(spec.containerId(), spec.containerName(), netns, endpoints, reserved);
+        }
+        state.put(planned);
+        recorded = true;
+        build(planned);
+        firewall.sync(state.networks(), state.sandboxes());
+      } catch (RuntimeException e) {
+        undoSetUp(planned, reserved, recorded, e);
+        throw failure("cannot set up networking of container " + short12(spec.containerId()), e);
+      }
+      log.info("container {}: sandbox {} up on {}", short12(spec.containerId()), netns,
+          wanted.keySet().stream().map(Network::name).toList());
+      for (Endpoint e : planned.endpoints()) {
+        publish("connect", state.network(e.networkId()).orElseThrow(), spec.containerId());
+      }
+      return info(planned);
+    }
+  }
+
+  @Override
+  public void tearDown(String containerId) {
+    synchronized (state) {
+      Optional<Sandbox> found = state.sandbox(containerId);
+      if (found.isEmpty()) {
+        namespaces.delete(SandboxNamespaces.nameOf(containerId));
+        return;
+      }
+      Sandbox b = found.get();
+      IpBatch host = IpBatch.inHost();
+      for (Endpoint e : b.endpoints()) {
+        // Deleted explicitly: a namespace that still holds a process outlives `ip netns delete`.
+        if (e.hasLink() && BridgeDriver.linkExists(e.hostVeth())) {
+          host.deleteLink(e.hostVeth());
+        }
+      }
+      if (b.netns() != null && namespaces.exists(b.netns())) {
+        host.deleteNetns(b.netns());
+      }
+      try {
+        ip.apply(host);
+      } catch (RuntimeException e) {
+        throw failure("cannot tear down networking of container " + short12(containerId), e);
+      }
+      b.ports().forEach(ports::release);
+      state.remove(b);
+      firewall.sync(state.networks(), state.sandboxes());
+      log.info("container {}: sandbox {} removed", short12(containerId), b.netns());
+      for (Endpoint e : b.endpoints()) {
+        state.network(e.networkId()).ifPresent(n -> publish("disconnect", n, containerId));
+      }
+    }
+  }
+
+  @Override
+  public EndpointInfo connect(String containerId, String network, EndpointSpec spec) {
+    synchronized (state) {
+      Sandbox b = runningSandbox(containerId);
+      Network n = state.find(network);
+      if (b.endpointOn(n.id()).isPresent()) {
+        throw new ConflictException("endpoint with name " + b.containerName() + " already exists in network " + n.name());
+      }
+      checkJoinable(b, n);
+      Set<Ipv4Address> used = state.usedAddresses(n);
+      Endpoint e = EndpointPlanner.plan(n, spec == null ? EndpointSpec.defaults() : spec, used,
+          EndpointPlanner.nextIfName(b.endpoints()));
+      Sandbox updated = b.withEndpoint(e);
+      try {
+        state.put(updated);
+        IpBatch host = IpBatch.inHost();
+        IpBatch inside = IpBatch.in(b.netns());
+        bridges.join(n, e, b.netns(), host, inside);
+        Endpoint gateway = gatewayEndpoint(updated);
+        if (gateway == e) {
+          bridges.routeDefault(n, e, inside);
+        }
+        ip.apply(host);
+        ip.apply(inside);
+        firewall.sync(state.networks(), state.sandboxes());
+      } catch (RuntimeException ex) {
+        undo(ex, () -> bridges.leave(e), () -> state.put(b),
+            () -> firewall.sync(state.networks(), state.sandboxes()));
+        throw failure("cannot connect container " + short12(containerId) + " to network " + n.name(), ex);
+      }
+      publish("connect", n, containerId);
+      return endpointInfo(n, e);
+    }
+  }
+
+  @Override
+  public void disconnect(String containerId, String network) {
+    synchronized (state) {
+      Sandbox b = runningSandbox(containerId);
+      Network n = state.find(network);
+      Endpoint e = b.endpointOn(n.id()).orElseThrow(() -> new NotFoundException(
+          "container " + containerId + " is not connected to network " + network));
+      if (!n.bridgeDriver()) {
+        throw new InvalidArgumentException(n.driver().equals(Network.HOST)
+            ? EndpointPlanner.HOST_MODE_ERROR
+            : "container cannot be disconnected from the none network while it runs");
+      }
+      boolean hadGateway = gatewayEndpoint(b) == e;
+      Sandbox updated = b.withoutEndpoint(n.id());
+      try {
+        bridges.leave(e);
+        state.put(updated);
+        Endpoint next = gatewayEndpoint(updated);
+        if (hadGateway && next != null) {
+          IpBatch inside = IpBatch.in(b.netns());
+          bridges.routeDefault(state.network(next.networkId()).orElseThrow(), next, inside);
+          ip.apply(inside);
+        }
+        firewall.sync(state.networks(), state.sandboxes());
+      } catch (RuntimeException ex) {
+        throw failure("cannot disconnect container " + short12(containerId) + " from network " + n.name(), ex);
+      }
+      publish("disconnect", n, containerId);
+    }
+  }
+
+  /** The containers with an endpoint on the network, for {@code network inspect}. */
+  public List<Sandbox> attachedTo(String networkId) {
+    return state.attachedTo(networkId);
+  }
+
+  /** Every sandbox this side made that is still recorded (what it owns). */
+  public List<Sandbox> sandboxes() {
+    return List.copyOf(state.sandboxes());
+  }
+
+  /**
+   * After a daemon start: forgets sandboxes whose namespace is gone, rebuilds endpoints whose veth
+   * is missing, takes the published ports again and removes namespaces of ours nobody records.
+   */
+  void restore(Map<String, LinkInfo> hostLinks) {
+    synchronized (state) {
+      Set<String> recorded = new HashSet<>();
+      for (Sandbox b : state.sandboxes()) {
+        if (b.netns() != null && !namespaces.exists(b.netns())) {
+          log.info("container {}: namespace {} is gone; releasing its endpoints", short12(b.containerId()), b.netns());
+          state.remove(b);
+          continue;
+        }
+        recorded.add(b.netns());
+        repairLinks(b, hostLinks);
+        for (PortBinding p : b.ports()) {
+          try {
+            ports.reserve(p, b.containerName());
+          } catch (ShoalException e) {
+            log.warn("container {}: cannot hold host port again: {}", short12(b.containerId()), e.getMessage());
+          }
+        }
+      }
+      for (String ns : namespaces.list()) {
+        if (!recorded.contains(ns)) {
+          log.info("removing namespace {} that no sandbox records", ns);
+          namespaces.delete(ns);
+        }
+      }
+    }
+  }
+
+  private void repairLinks(Sandbox b, Map<String, LinkInfo> hostLinks) {
+    IpBatch host = IpBatch.inHost();
+    IpBatch inside = IpBatch.in(b.netns());
+    Endpoint gateway = gatewayEndpoint(b);
+    for (Endpoint e : b.endpoints()) {
+      Network n = state.network(e.networkId()).orElse(null);
+      if (n == null || !e.hasLink() || hostLinks.containsKey(e.hostVeth())) {
+        continue;
+      }
+      bridges.join(n, e, b.netns(), host, inside);
+      if (e == gateway) {
+        bridges.routeDefault(n, e, inside);
+      }
+    }
+    try {
+      ip.apply(host);
+      ip.apply(inside);
+      if (!host.isEmpty()) {
+        log.info("container {}: endpoints rebuilt: {}", short12(b.containerId()), host);
+      }
+    } catch (RuntimeException e) {
+      log.warn("container {}: cannot rebuild endpoints: {}", short12(b.containerId()), e.getMessage());
+    }
+  }
+
+  private void build(Sandbox b) {
+    if (b.netns() == null) {
+      return;
+    }
+    IpBatch host = IpBatch.inHost();
+    IpBatch inside = IpBatch.in(b.netns());
+    namespaces.create(host, b.netns());
+    namespaces.initialise(inside);
+    Endpoint gateway = gatewayEndpoint(b);
+    for (Endpoint e : b.endpoints()) {
+      if (!e.hasLink()) {
+        continue;
+      }
+      Network n = state.network(e.networkId()).orElseThrow();
+      bridges.join(n, e, b.netns(), host, inside);
+      if (e == gateway) {
+        bridges.routeDefault(n, e, inside);
+      }
+    }
+    ip.apply(host);
+    ip.apply(inside);
+  }
+
+  private void undoSetUp(Sandbox b, List<PortBinding> reserved, boolean recorded, RuntimeException cause) {
+    List<Runnable> steps = new ArrayList<>();
+    for (Endpoint e : b.endpoints()) {
+      steps.add(() -> bridges.leave(e));
+    }
+    if (b.netns() != null) {
+      steps.add(() -> namespaces.delete(b.netns()));
+    }
+    steps.add(() -> reserved.forEach(ports::release));
+    if (recorded) {
+      steps.add(() -> state.remove(b));
+    }
+    steps.add(() -> firewall.sync(state.networks(), state.sandboxes()));
+    undo(cause, steps.toArray(Runnable[]::new));
+  }
+
+  /** Runs every undo step even when one fails; their failures ride on {@code cause}. */
+  private static void undo(RuntimeException cause, Runnable... steps) {
+    for (Runnable step : steps) {
+      try {
+        step.run();
+      } catch (RuntimeException e) {
+        cause.addSuppressed(e);
+      }
+    }
+  }
+
+  /** The endpoint holding the default route: the first on a bridge network that is not internal. */
+  private Endpoint gatewayEndpoint(Sandbox b) {
+    return HostFirewall.publishingEndpoint(b, networksById());
+  }
+
+  private Map<String, Network> networksById() {
+    return state.networks().stream().collect(Collectors.toMap(Network::id, Function.identity()));
+  }
+
+  private boolean intact(Sandbox b) {
+    return b.netns() == null || namespaces.exists(b.netns());
+  }
+
+  private SandboxInfo sharedWith(String ref) {
+    List<Sandbox> matches = state.sandboxes().stream()
+        .filter(b -> b.containerId().startsWith(ref) || b.containerName().equals(ref))
+        .toList();
+    if (matches.size() != 1) {
+      throw new NotFoundException("cannot join network of container " + ref + ": it is not running");
+    }
+    Sandbox other = matches.getFirst();
+    return new SandboxInfo(
+        other.netns() == null ? null : SandboxNamespaces.pathOf(other.netns()), Map.of(), List.of());
+  }
+
+  private Sandbox runningSandbox(String containerId) {
+    return state.sandbox(containerId).orElseThrow(() ->
+        new NotFoundException("container " + containerId + " has no network sandbox: it is not running"));
+  }
+
+  private void checkJoinable(Sandbox b, Network n) {
+    for (Endpoint e : b.endpoints()) {
+      Network on = state.network(e.networkId()).orElse(null);
+      if (on != null && on.driver().equals(Network.HOST)) {
+        throw new InvalidArgumentException(EndpointPlanner.HOST_MODE_ERROR);
+      }
+      if (on != null && on.driver().equals(Network.NULL)) {
+        throw new InvalidArgumentException(EndpointPlanner.NONE_MODE_ERROR);
+      }
+    }
+    if (n.driver().equals(Network.HOST)) {
+      throw new InvalidArgumentException(EndpointPlanner.HOST_MODE_ERROR);
+    }
+    if (n.driver().equals(Network.NULL)) {
+      throw new InvalidArgumentException(EndpointPlanner.NONE_MODE_ERROR);
+    }
+  }
+
+  static PortBinding validPort(PortBinding p) {
+    String proto = p.protocol() == null || p.protocol().isEmpty() ? "tcp" : p.protocol();
+    if (!proto.equals("tcp") && !proto.equals("udp")) {
+      throw new InvalidArgumentException("invalid proto: " + p.protocol());
+    }
+    if (p.containerPort() < 1 || p.containerPort() > 65535) {
+      throw new InvalidArgumentException("invalid containerPort: " + p.containerPort());
+    }
+    if (p.hostPort() < 0 || p.hostPort() > 65535) {
+      throw new InvalidArgumentException("invalid hostPort: " + p.hostPort());
+    }
+    String hostIp = p.hostIp() == null || p.hostIp().equals("0.0.0.0") ? "" : p.hostIp();
+    if (!hostIp.isEmpty() && Ipv4Address.tryParse(hostIp) == null) {
+      throw new InvalidArgumentException("invalid host IP for published port: " + p.hostIp());
+    }
+    return new PortBinding(proto, p.containerPort(), hostIp, p.hostPort());
+  }
+
+  private SandboxInfo info(Sandbox b) {
+    Map<String, EndpointInfo> eps = new LinkedHashMap<>();
+    for (Endpoint e : b.endpoints()) {
+      state.network(e.networkId()).ifPresent(n -> eps.put(n.name(), endpointInfo(n, e)));
+    }
+    return new SandboxInfo(b.netns() == null ? null : SandboxNamespaces.pathOf(b.netns()), eps, b.ports());
+  }
+
+  static EndpointInfo endpointInfo(Network n, Endpoint e) {
+    boolean addressed = e.ipv4() != null;
+    return new EndpointInfo(
+        n.id(), n.name(), e.endpointId(),
+        addressed ? e.ipv4().toString() : "",
+        addressed ? n.subnet().prefixLength() : 0,
+        addressed && !n.internal() ? n.gateway().toString() : "",
+        e.mac(), e.aliases());
+  }
+
+  private void publish(String action, Network n, String containerId) {
+    events.publish(Event.local("network", action, n.id(),
+        Map.of("container", containerId, "name", n.name(), "type", n.driver())));
+  }
+
+  private static RuntimeException failure(String what, RuntimeException e) {
+    if (e instanceof ShoalException) {
+      return e;
+    }
+    return new SystemException(what + ": " + e.getMessage(), e);
+  }
+
+  private static String short12(String id) {
+    return id.substring(0, Math.min(12, id.length()));
+  }
+}
