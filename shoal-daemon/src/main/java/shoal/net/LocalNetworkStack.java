@@ -35,9 +35,10 @@ public final class LocalNetworkStack implements AutoCloseable {
     BridgeDriver bridges = new BridgeDriver(ip, sysctl);
     HostFirewall firewall = new HostFirewall(Nft.inHost());
     PortReservations ports = new PortReservations();
-    LocalNetworking networking =
-        new LocalNetworking(state, ip, bridges, new SandboxNamespaces(ip), firewall, ports, events);
-    NetworkService service = new NetworkService(state, networking, ip, bridges, firewall, sysctl, events);
+    SandboxNamespaces namespaces = new SandboxNamespaces(ip);
+    LocalNetworking networking = new LocalNetworking(state, ip, bridges, namespaces, firewall, ports, events);
+    SandboxRecovery recovery = new SandboxRecovery(state, networking, ip, bridges, namespaces, ports);
+    NetworkService service = new NetworkService(state, recovery, ip, bridges, firewall, sysctl, events);
     try {
       service.start();
     } catch (RuntimeException e) {

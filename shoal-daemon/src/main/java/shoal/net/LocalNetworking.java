@@ -24,7 +24,6 @@ import shoal.net.bridge.PortReservations;
 import shoal.net.ipam.Ipv4Address;
 import shoal.net.link.IpBatch;
 import shoal.net.link.IpRoute;
-import shoal.net.link.IpRoute.LinkInfo;
 import shoal.net.sandbox.SandboxNamespaces;
 
 /**
@@ -75,6 +74,9 @@ public final class LocalNetworking implements ContainerNetworking {
       Map<Network, EndpointSpec> wanted = EndpointPlanner.order(spec, state::find);
       Network primary = wanted.keySet().iterator().next();
       String netns = primary.driver().equals(Network.HOST) ? null : SandboxNamespaces.nameOf(spec.containerId());
+      if (netns != null) {
+        claimNamespaceName(netns, spec.containerId());
+      }
       List<Endpoint> endpoints = new ArrayList<>();
       for (Map.Entry<Network, EndpointSpec> w : wanted.entrySet()) {
         Set<Ipv4Address> used = new HashSet<>(state.usedAddresses(w.getKey()));
@@ -89,7 +91,7 @@ public final class LocalNetworking implements ContainerNetworking {
         if (HostFirewall.publishingEndpoint(planned, networksById()) != null) {
           String label = spec.containerName() + " (" + endpoints.getFirst().endpointId() + ")";
           for (PortBinding p : spec.ports()) {
-            reserved.add(ports.reserve(validPort(p), label));
+            reserved.add(ports.reserve(PortBindings.check(p), label));
           }
           planned = new Sandbox(spec.containerId(), spec.containerName(), netns, endpoints, reserved);
         }
@@ -170,7 +172,7 @@ public final class LocalNetworking implements ContainerNetworking {
         ip.apply(inside);
         firewall.sync(state.networks(), state.sandboxes());
       } catch (RuntimeException ex) {
-        undo(ex, () -> bridges.leave(e), () -> state.put(b),
+        Undo.all(ex, () -> bridges.leave(e), () -> state.put(b),
             () -> firewall.sync(state.networks(), state.sandboxes()));
         throw failure("cannot connect container " + short12(containerId) + " to network " + n.name(), ex);
       }
@@ -220,63 +222,6 @@ public final class LocalNetworking implements ContainerNetworking {
     return List.copyOf(state.sandboxes());
   }
 
-  /**
-   * After a daemon start: forgets sandboxes whose namespace is gone, rebuilds endpoints whose veth
-   * is missing, takes the published ports again and removes namespaces of ours nobody records.
-   */
-  void restore(Map<String, LinkInfo> hostLinks) {
-    synchronized (state) {
-      Set<String> recorded = new HashSet<>();
-      for (Sandbox b : state.sandboxes()) {
-        if (b.netns() != null && !namespaces.exists(b.netns())) {
-          log.info("container {}: namespace {} is gone; releasing its endpoints", short12(b.containerId()), b.netns());
-          state.remove(b);
-          continue;
-        }
-        recorded.add(b.netns());
-        repairLinks(b, hostLinks);
-        for (PortBinding p : b.ports()) {
-          try {
-            ports.reserve(p, b.containerName());
-          } catch (ShoalException e) {
-            log.warn("container {}: cannot hold host port again: {}", short12(b.containerId()), e.getMessage());
-          }
-        }
-      }
-      for (String ns : namespaces.list()) {
-        if (!recorded.contains(ns)) {
-          log.info("removing namespace {} that no sandbox records", ns);
-          namespaces.delete(ns);
-        }
-      }
-    }
-  }
-
-  private void repairLinks(Sandbox b, Map<String, LinkInfo> hostLinks) {
-    IpBatch host = IpBatch.inHost();
-    IpBatch inside = IpBatch.in(b.netns());
-    Endpoint gateway = gatewayEndpoint(b);
-    for (Endpoint e : b.endpoints()) {
-      Network n = state.network(e.networkId()).orElse(null);
-      if (n == null || !e.hasLink() || hostLinks.containsKey(e.hostVeth())) {
-        continue;
-      }
-      bridges.join(n, e, b.netns(), host, inside);
-      if (e == gateway) {
-        bridges.routeDefault(n, e, inside);
-      }
-    }
-    try {
-      ip.apply(host);
-      ip.apply(inside);
-      if (!host.isEmpty()) {
-        log.info("container {}: endpoints rebuilt: {}", short12(b.containerId()), host);
-      }
-    } catch (RuntimeException e) {
-      log.warn("container {}: cannot rebuild endpoints: {}", short12(b.containerId()), e.getMessage());
-    }
-  }
-
   private void build(Sandbox b) {
     if (b.netns() == null) {
       return;
@@ -313,27 +258,32 @@ public final class LocalNetworking implements ContainerNetworking {
       steps.add(() -> state.remove(b));
     }
     steps.add(() -> firewall.sync(state.networks(), state.sandboxes()));
-    undo(cause, steps.toArray(Runnable[]::new));
-  }
-
-  /** Runs every undo step even when one fails; their failures ride on {@code cause}. */
-  private static void undo(RuntimeException cause, Runnable... steps) {
-    for (Runnable step : steps) {
-      try {
-        step.run();
-      } catch (RuntimeException e) {
-        cause.addSuppressed(e);
-      }
-    }
+    Undo.all(cause, steps.toArray(Runnable[]::new));
   }
 
   /** The endpoint holding the default route: the first on a bridge network that is not internal. */
-  private Endpoint gatewayEndpoint(Sandbox b) {
+  Endpoint gatewayEndpoint(Sandbox b) {
     return HostFirewall.publishingEndpoint(b, networksById());
   }
 
   private Map<String, Network> networksById() {
     return state.networks().stream().collect(Collectors.toMap(Network::id, Function.identity()));
+  }
+
+  /**
+   * Makes sure the namespace name is free for this container: another sandbox holding it (two ids
+   * alike in their first 12 characters) is a conflict; a namespace nobody records is a leftover.
+   */
+  private void claimNamespaceName(String netns, String containerId) {
+    for (Sandbox other : state.sandboxes()) {
+      if (netns.equals(other.netns()) && !other.containerId().equals(containerId)) {
+        throw new ConflictException("network namespace " + netns + " is in use by container " + other.containerId());
+      }
+    }
+    if (namespaces.exists(netns)) {
+      log.info("container {}: removing leftover namespace {}", short12(containerId), netns);
+      namespaces.delete(netns);
+    }
   }
 
   private boolean intact(Sandbox b) {
@@ -375,24 +325,6 @@ public final class LocalNetworking implements ContainerNetworking {
     }
   }
 
-  static PortBinding validPort(PortBinding p) {
-    String proto = p.protocol() == null || p.protocol().isEmpty() ? "tcp" : p.protocol();
-    if (!proto.equals("tcp") && !proto.equals("udp")) {
-      throw new InvalidArgumentException("invalid proto: " + p.protocol());
-    }
-    if (p.containerPort() < 1 || p.containerPort() > 65535) {
-      throw new InvalidArgumentException("invalid containerPort: " + p.containerPort());
-    }
-    if (p.hostPort() < 0 || p.hostPort() > 65535) {
-      throw new InvalidArgumentException("invalid hostPort: " + p.hostPort());
-    }
-    String hostIp = p.hostIp() == null || p.hostIp().equals("0.0.0.0") ? "" : p.hostIp();
-    if (!hostIp.isEmpty() && Ipv4Address.tryParse(hostIp) == null) {
-      throw new InvalidArgumentException("invalid host IP for published port: " + p.hostIp());
-    }
-    return new PortBinding(proto, p.containerPort(), hostIp, p.hostPort());
-  }
-
   private SandboxInfo info(Sandbox b) {
     Map<String, EndpointInfo> eps = new LinkedHashMap<>();
     for (Endpoint e : b.endpoints()) {
@@ -423,7 +355,7 @@ public final class LocalNetworking implements ContainerNetworking {
     return new SystemException(what + ": " + e.getMessage(), e);
   }
 
-  private static String short12(String id) {
+  static String short12(String id) {
     return id.substring(0, Math.min(12, id.length()));
   }
 }

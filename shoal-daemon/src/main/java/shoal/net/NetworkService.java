@@ -33,7 +33,7 @@ public final class NetworkService {
   private static final Logger log = LoggerFactory.getLogger(NetworkService.class);
 
   private final NetworkState state;
-  private final LocalNetworking networking;
+  private final SandboxRecovery recovery;
   private final IpRoute ip;
   private final BridgeDriver bridges;
   private final HostFirewall firewall;
@@ -41,10 +41,10 @@ public final class NetworkService {
   private final EventLog events;
   private final NetworkPlanner planner = new NetworkPlanner(AddressPools.dockerDefaults());
 
-  public NetworkService(NetworkState state, LocalNetworking networking, IpRoute ip, BridgeDriver bridges,
+  NetworkService(NetworkState state, SandboxRecovery recovery, IpRoute ip, BridgeDriver bridges,
       HostFirewall firewall, Sysctl sysctl, EventLog events) {
     this.state = state;
-    this.networking = networking;
+    this.recovery = recovery;
     this.ip = ip;
     this.bridges = bridges;
     this.firewall = firewall;
@@ -87,7 +87,7 @@ public final class NetworkService {
           }
         }
       }
-      networking.restore(links);
+      recovery.restore(links);
       firewall.sync(state.networks(), state.sandboxes());
       log.info("networks ready: {}", state.networks().stream().map(Network::name).toList());
     }
@@ -104,7 +104,7 @@ public final class NetworkService {
 
   /** The running containers on the network. */
   public List<Sandbox> attached(Network n) {
-    return networking.attachedTo(n.id());
+    return state.attachedTo(n.id());
   }
 
   public Network create(NetworkCreateRequest request) {
@@ -118,7 +118,7 @@ public final class NetworkService {
         firewall.sync(after, state.sandboxes());
         state.put(n);
       } catch (RuntimeException e) {
-        undo(e, () -> bridges.removeBridge(n), () -> firewall.sync(state.networks(), state.sandboxes()));
+        Undo.all(e, () -> bridges.removeBridge(n), () -> firewall.sync(state.networks(), state.sandboxes()));
         throw e instanceof ShoalException ? e : new SystemException("cannot create network " + n.name() + ": " + e.getMessage(), e);
       }
       log.info("network {} ({}) created: {} gateway {} on {}", n.name(), n.id().substring(0, 12), n.subnet(),
@@ -150,7 +150,7 @@ public final class NetworkService {
         bridges.removeBridge(n);
         state.remove(n);
       } catch (RuntimeException e) {
-        undo(e, () -> firewall.sync(state.networks(), state.sandboxes()));
+        Undo.all(e, () -> firewall.sync(state.networks(), state.sandboxes()));
         throw e instanceof ShoalException ? e : new SystemException("cannot remove network " + n.name() + ": " + e.getMessage(), e);
       }
       log.info("network {} ({}) removed", n.name(), n.id().substring(0, 12));
@@ -194,15 +194,5 @@ public final class NetworkService {
 
   private void publish(String action, Network n) {
     events.publish(Event.local("network", action, n.id(), Map.of("name", n.name(), "type", n.driver())));
-  }
-
-  private static void undo(RuntimeException cause, Runnable... steps) {
-    for (Runnable step : steps) {
-      try {
-        step.run();
-      } catch (RuntimeException e) {
-        cause.addSuppressed(e);
-      }
-    }
   }
 }

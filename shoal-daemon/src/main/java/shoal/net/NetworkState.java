@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -70,7 +71,7 @@ public final class NetworkState {
   }
 
   public synchronized List<Network> networks() {
-    return networks.values().stream().sorted(Comparator.comparing(Network::created)).toList();
+    return networks.values().stream().sorted(Comparator.comparing(n -> Instant.parse(n.created()))).toList();
   }
 
   public synchronized Optional<Network> network(String id) {

@@ -59,6 +59,30 @@ public final class PortBindings {
     return out;
   }
 
+  /**
+   * Checks one binding as given by a caller and normalises it: protocol tcp when empty, host IP
+   * empty for 0.0.0.0.
+   *
+   * @throws InvalidArgumentException naming the bad part
+   */
+  public static PortBinding check(PortBinding p) {
+    String proto = p.protocol() == null || p.protocol().isEmpty() ? "tcp" : p.protocol();
+    if (!proto.equals("tcp") && !proto.equals("udp")) {
+      throw new InvalidArgumentException("invalid proto: " + p.protocol());
+    }
+    if (p.containerPort() < 1 || p.containerPort() > 65535) {
+      throw new InvalidArgumentException("invalid containerPort: " + p.containerPort());
+    }
+    if (p.hostPort() < 0 || p.hostPort() > 65535) {
+      throw new InvalidArgumentException("invalid hostPort: " + p.hostPort());
+    }
+    String hostIp = p.hostIp() == null || p.hostIp().equals("0.0.0.0") ? "" : p.hostIp();
+    if (!hostIp.isEmpty() && Ipv4Address.tryParse(hostIp) == null) {
+      throw new InvalidArgumentException("invalid host IP for published port: " + p.hostIp());
+    }
+    return new PortBinding(proto, p.containerPort(), hostIp, p.hostPort());
+  }
+
   private static int port(String text, String message, boolean zeroAllowed) {
     try {
       int p = Integer.parseInt(text);

@@ -21,7 +21,10 @@ public class IpException extends RuntimeException {
     return netns;
   }
 
-  /** 0-based index of the step that failed; the steps before it were done. */
+  /**
+   * 0-based index of the step that failed (the steps before it were done), or -1 when ip did not
+   * say (then any step may have been done).
+   */
   public int failedLine() {
     return failedLine;
   }

@@ -44,13 +44,15 @@ public final class IpRoute {
   private static IpException failure(IpBatch batch, CommandResult r) {
     String err = r.stderr().strip();
     Matcher m = FAILED_LINE.matcher(err);
-    // Without a line number ip failed before the first step (e.g. -n of a missing namespace).
-    int index = m.find() ? Integer.parseInt(m.group(1)) - 1 : 0;
+    // Some errors make ip exit at once without naming the line; then the whole batch is shown.
+    int index = m.find() ? Integer.parseInt(m.group(1)) - 1 : -1;
     String message = err.replaceAll("(?m)^Command failed -:\\d+\\s*$", "").strip();
     if (message.isEmpty()) {
       message = r.failure();
     }
-    String line = index < batch.lines().size() ? batch.lines().get(index) : "?";
+    String line = index >= 0 && index < batch.lines().size()
+        ? batch.lines().get(index)
+        : String.join("; ", batch.lines());
     if (message.contains("File exists")) {
       return new IpException.Exists(batch.netns(), index, line, message);
     }
