@@ -126,6 +126,14 @@ public final class Json {
     return w.toString();
   }
 
+  /**
+   * docker's formatter contexts marshal themselves with Go's json.Marshal, which escapes HTML
+   * characters; these can only occur inside strings, so replacing them keeps the JSON valid.
+   */
+  private static String htmlEscaped(String json) {
+    return json.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026");
+  }
+
   private static void write(JsonGenerator g, Object v) throws IOException {
     switch (v) {
       case null -> g.writeNull();
@@ -151,7 +159,7 @@ public final class Json {
       case Long l -> g.writeNumber(l);
       case BigDecimal d -> g.writeNumber(d);
       case Number n -> g.writeNumber(n.doubleValue());
-      case JsonValue jv -> write(g, jv.toJsonValue());
+      case JsonValue jv -> g.writeRawValue(htmlEscaped(write(jv.toJsonValue())));
       default -> g.writeString(v.toString());
     }
   }

@@ -105,7 +105,7 @@ final class ImageRow implements TemplateObject, JsonValue {
       case "CreatedSince" -> Jv.lng(img, "Created") == 0 ? "N/A" : Ages.ago(created(), now);
       case "CreatedAt" -> Ages.goTime(created());
       case "Size" -> Units.humanSize(Jv.lng(img, "Size"), 3);
-      case "VirtualSize" -> Units.humanSize(Jv.lng(img, "Size"), 3);
+      case "VirtualSize" -> Units.humanSize(Jv.get(img, "VirtualSize") != null ? Jv.lng(img, "VirtualSize") : Jv.lng(img, "Size"));
       case "SharedSize" -> Jv.lng(img, "SharedSize") < 0 ? "N/A" : Units.humanSize(Jv.lng(img, "SharedSize"), 3);
       case "UniqueSize" -> Jv.lng(img, "SharedSize") < 0 ? "N/A"
           : Units.humanSize(Jv.lng(img, "Size") - Jv.lng(img, "SharedSize"), 3);
