@@ -15,14 +15,19 @@ import shoal.engineapi.InfoContributor;
 import shoal.engineapi.Json;
 import shoal.engineapi.NetworkRoutes;
 import shoal.engineapi.SystemRoutes;
+import shoal.engineapi.ContainerRoutes;
+import shoal.engineapi.ExecRoutes;
+import shoal.runtime.container.ContainerService;
+import shoal.runtime.container.RuntimeParts;
+import shoal.runtime.container.RuntimePaths;
+import shoal.runtime.exec.ExecService;
+import shoal.runtime.runc.Runc;
+import java.time.Clock;
 import shoal.engineapi.http.ApiServer;
 import shoal.engineapi.http.Router;
-import shoal.errors.NotFoundException;
 import shoal.events.EventLog;
 import shoal.runtime.image.BuiltinBusybox;
 import shoal.runtime.image.ImageStore;
-import shoal.net.ContainerAttachments;
-import shoal.net.EndpointSpec;
 import shoal.net.LocalNetworkStack;
 
 /** Wires the daemon's parts together and owns their lifecycle. */
@@ -61,9 +66,23 @@ public final class Daemon implements AutoCloseable {
     LocalNetworkStack net = LocalNetworkStack.start(config.dataRoot(), config.execRoot(), events);
     closeables.add(net);
 
+    Runc runc = new Runc("runc", config.execRoot().resolve("runc"));
+    ContainerService containers = new ContainerService(
+        new RuntimePaths(config.dataRoot(), config.execRoot(), config.cgroupParent()),
+        new RuntimeParts(images, net.networking(), runc, events, Clock.systemUTC()));
+    containers.recover();
+    images.setUsage(containers);
+    ExecService execs = new ExecService(containers, runc, config.execRoot().resolve("exec"), events);
+    info.add(i -> {
+      int[] n = containers.counts();
+      i.put("Containers", n[0]).put("ContainersRunning", n[1]).put("ContainersPaused", n[2]).put("ContainersStopped", n[3]);
+    });
+
     new SystemRoutes(host, events, info, () -> "inactive").register(router);
     new ImageRoutes(images).register(router);
-    new NetworkRoutes(net.service(), noContainersYet()).register(router);
+    new ContainerRoutes(containers, Clock.systemUTC()).register(router);
+    new ExecRoutes(execs).register(router);
+    new NetworkRoutes(net.service(), containers).register(router);
 
     ApiServer api =
         new ApiServer(
@@ -81,21 +100,6 @@ public final class Daemon implements AutoCloseable {
     closeables.add(api);
     api.start();
     log.info("shoald {} ready (data root {}, exec root {})", Versions.SHOAL, config.dataRoot(), config.execRoot());
-  }
-
-  /** Until the container side is wired in, every container reference is unknown. */
-  private static ContainerAttachments noContainersYet() {
-    return new ContainerAttachments() {
-      @Override
-      public void connect(String containerRef, String network, EndpointSpec spec) {
-        throw new NotFoundException("No such container: " + containerRef);
-      }
-
-      @Override
-      public void disconnect(String containerRef, String network, boolean force) {
-        throw new NotFoundException("No such container: " + containerRef);
-      }
-    };
   }
 
   @Override

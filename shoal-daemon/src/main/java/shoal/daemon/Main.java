@@ -30,6 +30,9 @@ public final class Main implements Callable<Integer> {
   @Option(names = {"-l", "--log-level"}, description = "debug, info, warn or error (default: ${DEFAULT-VALUE}).", defaultValue = "info")
   String logLevel;
 
+  @Option(names = "--cgroup-parent", description = "Parent cgroup of containers' cgroups (default: ${DEFAULT-VALUE}).", defaultValue = "/shoal")
+  String cgroupParent;
+
   public static void main(String[] args) {
     System.exit(new CommandLine(new Main()).execute(args));
   }
@@ -38,7 +41,7 @@ public final class Main implements Callable<Integer> {
   public Integer call() throws Exception {
     setLogLevel(logLevel);
     List<String> listen = hosts == null || hosts.isEmpty() ? List.of("unix:///run/shoal.sock") : hosts;
-    DaemonConfig cfg = new DaemonConfig(dataRoot.toAbsolutePath(), execRoot.toAbsolutePath(), listen, logLevel);
+    DaemonConfig cfg = new DaemonConfig(dataRoot.toAbsolutePath(), execRoot.toAbsolutePath(), listen, logLevel, cgroupParent);
     Daemon daemon = Daemon.start(cfg);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

@@ -133,6 +133,20 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
+      ApiExchange ex = current;
+      if (ex != null && ex.hijacked()) {
+        // The client finished sending (its stdin ended) but still reads: end the input only.
+        ex.bodySink().end();
+      } else {
+        ctx.close();
+      }
+    }
+    ctx.fireUserEventTriggered(evt);
+  }
+
+  @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     ApiExchange ex = current;
     if (ex != null) {

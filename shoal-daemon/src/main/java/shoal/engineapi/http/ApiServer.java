@@ -82,7 +82,13 @@ public final class ApiServer implements AutoCloseable {
                 .addLast(new ApiChannelHandler(router, workers, json, api, headers, errors));
           }
         };
-    ServerBootstrap b = new ServerBootstrap().group(group).childHandler(init);
+    // Half-closure: `docker run -i` shuts its side of an attach down at the end of stdin and still
+    // reads the container's output; without it the channel would close at once.
+    ServerBootstrap b =
+        new ServerBootstrap()
+            .group(group)
+            .childOption(io.netty.channel.ChannelOption.ALLOW_HALF_CLOSURE, true)
+            .childHandler(init);
     if (host.startsWith("unix://")) {
       Path path = Path.of(host.substring("unix://".length()));
       prepareSocketFile(path);

@@ -272,8 +272,14 @@ final class ContainerProcess {
       OptionalInt code = dir.readExit();
       closeQuietly();
       int status = code.orElse(255);
-      exit.complete(status);
-      onExit.accept(status);
+      try {
+        onExit.accept(status);
+      } catch (RuntimeException e) {
+        log.error("container {}: recording its exit failed", id, e);
+      } finally {
+        // Completed after the exit is recorded, so a stop that waits on it sees the final state.
+        exit.complete(status);
+      }
     });
   }
 

@@ -22,16 +22,23 @@ public record RestartBackoff(Duration delay, int restarts) {
   /** The outcome: restart after {@code delay}, or not; {@code next} is the tracker to keep. */
   public record Decision(boolean restart, Duration delay, RestartBackoff next) {}
 
-  public Decision decide(RestartPolicy policy, int exitCode, boolean manuallyStopped, Duration ranFor) {
+  /**
+   * @param exitRequested the exit was asked for ({@code docker stop}, or kill with the stop signal):
+   *     no policy restarts it
+   * @param manuallyStopped a user stopped or killed it: {@code unless-stopped} does not restart it
+   */
+  public Decision decide(
+      RestartPolicy policy, int exitCode, boolean exitRequested, boolean manuallyStopped, Duration ranFor) {
     Duration d = ranFor.compareTo(RESET_AFTER) >= 0 ? Duration.ZERO : delay;
     d = d.isZero() ? FIRST_DELAY : d.multipliedBy(2);
     if (d.compareTo(MAX_DELAY) > 0) {
       d = MAX_DELAY;
     }
     boolean restart =
-        !manuallyStopped
+        !exitRequested
             && switch (policy.name()) {
-              case "always", "unless-stopped" -> true;
+              case "always" -> true;
+              case "unless-stopped" -> !manuallyStopped;
               case "on-failure" ->
                   exitCode != 0 && (policy.maximumRetryCount() == 0 || restarts < policy.maximumRetryCount());
               default -> false;

@@ -40,7 +40,4 @@ public final class DockerDefaults {
 
   /** Docker's default PATH when neither the image nor the user sets one. */
   public static final String PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-
-  /** Open files limit containers get (what dockerd passes on from containerd's defaults). */
-  static final long NOFILE = 1048576;
 }

@@ -91,8 +91,7 @@ public final class OciSpec {
       ArrayNode a = caps.putArray(set);
       p.capabilities().forEach(a::add);
     }
-    ArrayNode rlimits = n.putArray("rlimits");
-    rlimits.addObject().put("type", "RLIMIT_NOFILE").put("hard", DockerDefaults.NOFILE).put("soft", DockerDefaults.NOFILE);
+    // No rlimits: the container inherits the daemon's, which its service manager sets.
     n.put("noNewPrivileges", false);
     n.put("oomScoreAdj", 0);
     return n;
