@@ -84,10 +84,25 @@ final class LabDaemon implements AutoCloseable {
 
   /** This CLI with a given environment (no SHOAL_HOST unless given). */
   static CommandResult run(byte[] stdin, Map<String, String> env, String... args) {
-    List<String> argv = new ArrayList<>(List.of(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "shoal.cli.Main"));
+    List<String> argv = new ArrayList<>(cliCommand());
     argv.addAll(List.of(args));
     return Commands.run(argv, stdin, env, COMMAND_TIMEOUT);
+  }
+
+  /** How bin/shoal starts the CLI, from the classes under test. */
+  static List<String> cliCommand() {
+    return List.of(java(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "shoal.cli.Main");
+  }
+
+  /**
+   * A shell command line run by script(1) in a pseudo-terminal, {@code shoal} in it standing for
+   * this CLI against this daemon: for what needs a real terminal (-it, raw mode, window size).
+   */
+  CommandResult inTerminal(String shellLine, byte[] typed) {
+    String shoal = "SHOAL_HOST=" + host() + " " + String.join(" ", cliCommand().stream().map(a -> "'" + a + "'").toList());
+    String line = shellLine.replace("shoal ", shoal + " ");
+    return Commands.run(List.of("script", "-qec", line, "/dev/null"), typed, Map.of(), COMMAND_TIMEOUT);
   }
 
   CommandResult docker(String... args) {

@@ -11,6 +11,7 @@ import shoal.cli.api.RequestBody;
 import shoal.cli.api.EngineClient;
 import shoal.cli.api.Paths;
 import shoal.cli.api.Query;
+import shoal.cli.format.JsonMessages;
 import shoal.cli.json.Json;
 import shoal.cli.json.Jv;
 
@@ -21,8 +22,8 @@ final class Containers {
   record Created(String id, List<Object> warnings) {}
 
   /**
-   * Creates a container. A missing image is announced as docker does before it would pull (Shoal
-   * has no registry: the daemon's error follows).
+   * Creates a container. A missing image is pulled first as docker does (Shoal's daemon answers
+   * the pull with what to do instead), then the create is tried again.
    */
   static Created create(EngineClient api, Map<String, Object> body, String name, PrintStream err) {
     String image = (String) body.get("Image");
@@ -30,16 +31,31 @@ final class Containers {
     try {
       r = api.post("/containers/create", Query.of().addIfPresent("name", name), body);
     } catch (ApiException e) {
-      if (e.isNotFound() && e.daemonMessage().startsWith("No such image")) {
-        err.println("Unable to find image '" + withDefaultTag(image) + "' locally");
+      if (!(e.isNotFound() && e.daemonMessage().startsWith("No such image"))) {
+        throw e;
       }
-      throw e;
+      err.println("Unable to find image '" + withDefaultTag(image) + "' locally");
+      pull(api, withDefaultTag(image), err);
+      r = api.post("/containers/create", Query.of().addIfPresent("name", name), body);
     }
     List<Object> warnings = Jv.list(r, "Warnings");
     for (Object w : warnings) {
       err.println("WARNING: " + w);
     }
     return new Created(Jv.str(r, "Id"), warnings);
+  }
+
+  private static void pull(EngineClient api, String reference, PrintStream err) {
+    int at = reference.indexOf('@');
+    int split = at >= 0 ? at : reference.lastIndexOf(':');
+    Query q = Query.of().add("fromImage", reference.substring(0, split)).add("tag", reference.substring(split + 1));
+    try (HttpResponse r = api.call("POST", "/images/create", q, RequestBody.NONE)) {
+      JsonMessages.display(r.body(), err, false);
+    } catch (JsonMessages.StreamError e) {
+      throw new ApiException(500, e.getMessage());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /**

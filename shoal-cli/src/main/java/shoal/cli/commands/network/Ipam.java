@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code --subnet/--ip-range/--gateway/--aux-address} matched into IPAM pools as docker's
- * consolidateIpam does: each range, gateway and auxiliary address belongs to the one subnet that
- * contains it.
+ * {@code --subnet/--ip-range/--gateway/--aux-address} matched into IPAM pools as docker's CLI does
+ * (consolidateIpam): each range, gateway and auxiliary address goes to the subnet that contains it.
+ * Subnets are only parsed when something must be matched against them; otherwise the daemon
+ * judges them, so the errors are the same as with docker.
  */
 final class Ipam {
   private Ipam() {}
@@ -21,95 +22,124 @@ final class Ipam {
     if (subnets.size() < ranges.size() || subnets.size() < gateways.size()) {
       throw new IllegalArgumentException("every ip-range or gateway must have a corresponding subnet");
     }
-    List<Map<String, Object>> pools = new ArrayList<>();
+    Map<String, Map<String, Object>> pools = new LinkedHashMap<>();
     for (String s : subnets) {
-      Cidr c = Cidr.parse(s);
-      for (Map<String, Object> other : pools) {
-        Cidr o = Cidr.parse((String) other.get("Subnet"));
-        if (o.overlaps(c)) {
+      for (String other : pools.keySet()) {
+        if (matches(s, other) || matches(other, s)) {
           throw new IllegalArgumentException("multiple overlapping subnet configuration is not supported");
         }
       }
       Map<String, Object> pool = new LinkedHashMap<>();
       pool.put("Subnet", s);
-      pools.add(pool);
+      pools.put(s, pool);
     }
     for (String r : ranges) {
-      Map<String, Object> pool = owner(pools, Cidr.parse(r).network(), "no matching subnet for range " + r);
-      if (pool.containsKey("IPRange")) {
-        throw new IllegalArgumentException("cannot configure multiple ranges (" + r + ", " + pool.get("IPRange") + ") on the same subnet (" + pool.get("Subnet") + ")");
+      boolean match = false;
+      for (String s : subnets) {
+        if (!matches(s, r)) {
+          continue;
+        }
+        Map<String, Object> pool = pools.get(s);
+        if (pool.containsKey("IPRange")) {
+          throw new IllegalArgumentException(
+              "cannot configure multiple ranges (" + r + ", " + pool.get("IPRange") + ") on the same subnet (" + s + ")");
+        }
+        pool.put("IPRange", r);
+        match = true;
       }
-      pool.put("IPRange", r);
+      if (!match) {
+        throw new IllegalArgumentException("no matching subnet for range " + r);
+      }
     }
     for (String g : gateways) {
-      Map<String, Object> pool = owner(pools, address(g), "no matching subnet for gateway " + g);
-      if (pool.containsKey("Gateway")) {
-        throw new IllegalArgumentException("cannot configure multiple gateways (" + g + ", " + pool.get("Gateway") + ") for the same subnet (" + pool.get("Subnet") + ")");
+      boolean match = false;
+      for (String s : subnets) {
+        if (!matches(s, g)) {
+          continue;
+        }
+        Map<String, Object> pool = pools.get(s);
+        if (pool.containsKey("Gateway")) {
+          throw new IllegalArgumentException(
+              "cannot configure multiple gateways (" + g + ", " + pool.get("Gateway") + ") for the same subnet (" + s + ")");
+        }
+        pool.put("Gateway", g);
+        match = true;
       }
-      pool.put("Gateway", g);
+      if (!match) {
+        throw new IllegalArgumentException("no matching subnet for gateway " + g);
+      }
     }
     for (Map.Entry<String, String> a : aux.entrySet()) {
-      Map<String, Object> pool = owner(pools, address(a.getValue()), "no matching subnet for aux-address " + a.getValue());
-      @SuppressWarnings("unchecked")
-      Map<String, String> m = (Map<String, String>) pool.computeIfAbsent("AuxiliaryAddresses", k -> new LinkedHashMap<String, String>());
-      m.put(a.getKey(), a.getValue());
-    }
-    return pools;
-  }
-
-  private static Map<String, Object> owner(List<Map<String, Object>> pools, BigInteger ip, String error) {
-    for (Map<String, Object> p : pools) {
-      if (Cidr.parse((String) p.get("Subnet")).contains(ip)) {
-        return p;
+      boolean match = false;
+      for (String s : subnets) {
+        if (matches(s, a.getValue())) {
+          @SuppressWarnings("unchecked")
+          Map<String, String> m = (Map<String, String>) pools.get(s)
+              .computeIfAbsent("AuxiliaryAddresses", k -> new LinkedHashMap<String, String>());
+          m.put(a.getKey(), a.getValue());
+          match = true;
+        }
+      }
+      if (!match) {
+        throw new IllegalArgumentException("no matching subnet for aux-address " + a.getValue());
       }
     }
-    throw new IllegalArgumentException(error);
+    return new ArrayList<>(pools.values());
   }
 
-  static BigInteger address(String ip) {
+  /** docker's subnetMatches: whether {@code data} (an address, or a CIDR's address) lies in {@code subnet}. */
+  private static boolean matches(String subnet, String data) {
+    Cidr s;
+    try {
+      s = Cidr.parse(subnet);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("invalid subnet: " + e.getMessage());
+    }
+    BigInteger ip;
+    if (data.contains("/")) {
+      ip = Cidr.parse(data).address();
+    } else {
+      ip = address(data);
+      if (ip == null) {
+        return false;
+      }
+    }
+    return s.contains(ip);
+  }
+
+  /** An IP literal as a number; null when it is not one (never resolves names). */
+  private static BigInteger address(String ip) {
     if (!ip.matches("[0-9a-fA-F.:]+")) {
-      throw new IllegalArgumentException("invalid IP address: " + ip);
+      return null;
     }
     try {
       return new BigInteger(1, InetAddress.getByName(ip).getAddress());
     } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("invalid IP address: " + ip);
+      return null;
     }
   }
 
-  record Cidr(BigInteger base, int bits, int prefix) {
+  private record Cidr(BigInteger address, BigInteger base, int bits, int prefix) {
     static Cidr parse(String s) {
       int slash = s.indexOf('/');
-      if (slash < 0) {
-        throw new IllegalArgumentException("invalid CIDR address: " + s);
-      }
-      BigInteger ip;
-      int prefix;
+      BigInteger ip = slash > 0 ? Ipam.address(s.substring(0, slash)) : null;
+      int prefix = -1;
       try {
-        ip = address(s.substring(0, slash));
-        prefix = Integer.parseInt(s.substring(slash + 1));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("invalid CIDR address: " + s);
+        prefix = slash > 0 ? Integer.parseInt(s.substring(slash + 1)) : -1;
+      } catch (NumberFormatException e) {
+        // reported below
       }
       int bits = s.contains(":") ? 128 : 32;
-      if (prefix < 0 || prefix > bits) {
+      if (ip == null || prefix < 0 || prefix > bits) {
         throw new IllegalArgumentException("invalid CIDR address: " + s);
       }
-      BigInteger mask = BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE).not();
-      return new Cidr(ip.and(mask), bits, prefix);
-    }
-
-    BigInteger network() {
-      return base;
+      BigInteger mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE)
+          .xor(BigInteger.ONE.shiftLeft(bits - prefix).subtract(BigInteger.ONE));
+      return new Cidr(ip, ip.and(mask), bits, prefix);
     }
 
     boolean contains(BigInteger ip) {
-      BigInteger size = BigInteger.ONE.shiftLeft(bits - prefix);
-      return ip.compareTo(base) >= 0 && ip.compareTo(base.add(size)) < 0;
-    }
-
-    boolean overlaps(Cidr o) {
-      return bits == o.bits && (contains(o.base) || o.contains(base));
+      return ip.compareTo(base) >= 0 && ip.compareTo(base.add(BigInteger.ONE.shiftLeft(bits - prefix))) < 0;
     }
   }
 }
