@@ -47,14 +47,20 @@ public final class CommandRegistry {
 
   /**
    * @param factory builds the picocli command line (a single command or a group with subcommands)
+   * @param aliases how help names every form of the command, e.g. {@code container stop, stop};
+   *     empty when it has one form only
    */
-  public record Entry(String name, Section section, String summary, Function<CliContext, CommandLine> factory) {}
+  public record Entry(String name, Section section, String summary, Function<CliContext, CommandLine> factory, List<String> aliases) {
+    Entry(String name, Section section, String summary, Function<CliContext, CommandLine> factory, String... aliases) {
+      this(name, section, summary, factory, List.of(aliases));
+    }
+  }
 
   private static final List<Entry> ENTRIES = List.of(
-      new Entry("run", Section.COMMON, "Create and run a new container from an image", c -> cmd(new RunCommand(c))),
-      new Entry("exec", Section.COMMON, "Execute a command in a running container", c -> cmd(new ExecCommand(c))),
-      new Entry("ps", Section.COMMON, "List containers", c -> cmd(new PsCommand(c))),
-      new Entry("images", Section.COMMON, "List images", c -> cmd(new ImagesCommand(c))),
+      new Entry("run", Section.COMMON, "Create and run a new container from an image", c -> cmd(new RunCommand(c)), "container run", "run"),
+      new Entry("exec", Section.COMMON, "Execute a command in a running container", c -> cmd(new ExecCommand(c)), "container exec", "exec"),
+      new Entry("ps", Section.COMMON, "List containers", c -> cmd(new PsCommand(c)), "container ls", "container list", "container ps", "ps"),
+      new Entry("images", Section.COMMON, "List images", c -> cmd(new ImagesCommand(c)), "image ls", "image list", "images"),
       new Entry("version", Section.COMMON, "Show the Shoal version information", c -> cmd(new VersionCommand(c))),
       new Entry("info", Section.COMMON, "Display system-wide information", c -> cmd(new InfoCommand(c))),
 
@@ -62,26 +68,37 @@ public final class CommandRegistry {
       new Entry("image", Section.MANAGEMENT, "Manage images", CommandRegistry::imageGroup),
       new Entry("network", Section.MANAGEMENT, "Manage networks", CommandRegistry::networkGroup),
 
-      new Entry("attach", Section.OTHER, "Attach local standard input, output, and error streams to a running container", c -> cmd(new AttachCommand(c))),
-      new Entry("create", Section.OTHER, "Create a new container", c -> cmd(new CreateCommand(c))),
-      new Entry("import", Section.OTHER, "Import the contents from a tarball to create a filesystem image", c -> cmd(new ImportCommand(c))),
+      new Entry("attach", Section.OTHER, "Attach local standard input, output, and error streams to a running container", c -> cmd(new AttachCommand(c)), "container attach", "attach"),
+      new Entry("create", Section.OTHER, "Create a new container", c -> cmd(new CreateCommand(c)), "container create", "create"),
+      new Entry("import", Section.OTHER, "Import the contents from a tarball to create a filesystem image", c -> cmd(new ImportCommand(c)), "image import", "import"),
       new Entry("inspect", Section.OTHER, "Return low-level information on Shoal objects", c -> cmd(new InspectCommand(c))),
-      new Entry("kill", Section.OTHER, "Kill one or more running containers", c -> cmd(new KillCommand(c))),
-      new Entry("load", Section.OTHER, "Load an image from a tar archive or STDIN", c -> cmd(new LoadCommand(c))),
-      new Entry("logs", Section.OTHER, "Fetch the logs of a container", c -> cmd(new LogsCommand(c))),
-      new Entry("rename", Section.OTHER, "Rename a container", c -> cmd(new RenameCommand(c))),
-      new Entry("restart", Section.OTHER, "Restart one or more containers", c -> cmd(new RestartCommand(c))),
-      new Entry("rm", Section.OTHER, "Remove one or more containers", c -> cmd(new RmCommand(c))),
-      new Entry("rmi", Section.OTHER, "Remove one or more images", c -> cmd(new RmiCommand(c))),
-      new Entry("start", Section.OTHER, "Start one or more stopped containers", c -> cmd(new StartCommand(c))),
-      new Entry("stop", Section.OTHER, "Stop one or more running containers", c -> cmd(new StopCommand(c))),
-      new Entry("tag", Section.OTHER, "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", c -> cmd(new TagCommand(c))),
-      new Entry("wait", Section.OTHER, "Block until one or more containers stop, then print their exit codes", c -> cmd(new WaitCommand(c))));
+      new Entry("kill", Section.OTHER, "Kill one or more running containers", c -> cmd(new KillCommand(c)), "container kill", "kill"),
+      new Entry("load", Section.OTHER, "Load an image from a tar archive or STDIN", c -> cmd(new LoadCommand(c)), "image load", "load"),
+      new Entry("logs", Section.OTHER, "Fetch the logs of a container", c -> cmd(new LogsCommand(c)), "container logs", "logs"),
+      new Entry("rename", Section.OTHER, "Rename a container", c -> cmd(new RenameCommand(c)), "container rename", "rename"),
+      new Entry("restart", Section.OTHER, "Restart one or more containers", c -> cmd(new RestartCommand(c)), "container restart", "restart"),
+      new Entry("rm", Section.OTHER, "Remove one or more containers", c -> cmd(new RmCommand(c)), "container rm", "container remove", "rm"),
+      new Entry("rmi", Section.OTHER, "Remove one or more images", c -> cmd(new RmiCommand(c)), "image rm", "image remove", "rmi"),
+      new Entry("start", Section.OTHER, "Start one or more stopped containers", c -> cmd(new StartCommand(c)), "container start", "start"),
+      new Entry("stop", Section.OTHER, "Stop one or more running containers", c -> cmd(new StopCommand(c)), "container stop", "stop"),
+      new Entry("tag", Section.OTHER, "Create a tag TARGET_IMAGE that refers to SOURCE_IMAGE", c -> cmd(new TagCommand(c)), "image tag", "tag"),
+      new Entry("wait", Section.OTHER, "Block until one or more containers stop, then print their exit codes", c -> cmd(new WaitCommand(c)),
+          "container wait", "wait"));
 
   private CommandRegistry() {}
 
   public static List<Entry> entries() {
     return ENTRIES;
+  }
+
+  /** Every form of a command as help lists it ({@code shoal container stop, shoal stop}). */
+  static List<String> aliasesOf(String path) {
+    for (Entry e : ENTRIES) {
+      if (e.aliases().contains(path)) {
+        return e.aliases().stream().map(a -> "shoal " + a).toList();
+      }
+    }
+    return List.of();
   }
 
   public static Optional<Entry> find(String name) {

@@ -27,18 +27,13 @@ final class Usage {
   }
 
   static String render(CommandSpec spec) {
-    StringBuilder sb = new StringBuilder("\n").append(line(spec)).append("\n\n");
+    StringBuilder sb = new StringBuilder().append(line(spec)).append("\n\n");
     for (String d : spec.usageMessage().description()) {
       sb.append(d).append('\n');
     }
-    if (spec.aliases().length > 0) {
-      List<String> all = new ArrayList<>();
-      String parent = path(spec).substring(0, path(spec).length() - spec.name().length());
-      all.add(parent + spec.name());
-      for (String a : spec.aliases()) {
-        all.add(parent + a);
-      }
-      sb.append("\nAliases:\n  ").append(String.join(", ", all)).append('\n');
+    List<String> aliases = CommandRegistry.aliasesOf(path(spec).substring("shoal ".length()));
+    if (!aliases.isEmpty()) {
+      sb.append("\nAliases:\n  ").append(String.join(", ", aliases)).append('\n');
     }
     if (!spec.subcommands().isEmpty()) {
       sb.append("\nCommands:\n");
@@ -56,11 +51,11 @@ final class Usage {
         sb.append("  ").append(pad(s.name(), w + 2)).append(desc).append('\n');
       }
     }
+    List<OptionSpec> options = new ArrayList<>(spec.options());
+    options.removeIf(o -> o.hidden() || o.usageHelp());
+    options.sort(java.util.Comparator.comparing(Usage::sortName)); // pflag lists flags by name
     List<String[]> rows = new ArrayList<>();
-    for (OptionSpec o : spec.options()) {
-      if (o.hidden()) {
-        continue;
-      }
+    for (OptionSpec o : options) {
       rows.add(new String[] {flagColumn(o), description(o)});
     }
     if (!rows.isEmpty()) {
@@ -73,7 +68,12 @@ final class Usage {
     if (!spec.subcommands().isEmpty()) {
       sb.append("\nRun '").append(path(spec)).append(" COMMAND --help' for more information on a command.\n");
     }
+    // docker's help ends without a blank line; picocli adds none after the last section
     return sb.toString();
+  }
+
+  private static String sortName(OptionSpec o) {
+    return o.longestName().replaceFirst("^-+", "");
   }
 
   private static String flagColumn(OptionSpec o) {

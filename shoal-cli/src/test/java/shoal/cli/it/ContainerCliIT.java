@@ -256,4 +256,29 @@ class ContainerCliIT {
     ok(daemon.shoal("rm", "-f", "fixed", "peer"));
     ok(daemon.shoal("network", "rm", "cnet"));
   }
+
+  @Test
+  void runFlagsReachTheContainersConfiguration() {
+    ok(daemon.shoal("create", "--name", "conf", "--hostname", "h1", "-w", "/tmp", "-u", "nobody", "--entrypoint", "sh",
+        "--restart", "on-failure:3", "--stop-timeout", "4", "-e", "X=1", "-l", "k=v", "busybox", "-c", "true"));
+    String f = "{{.Config.Hostname}}|{{.Config.WorkingDir}}|{{.Config.User}}|{{json .Config.Entrypoint}}|{{json .Config.Cmd}}"
+        + "|{{.HostConfig.RestartPolicy.Name}}:{{.HostConfig.RestartPolicy.MaximumRetryCount}}|{{.Config.StopTimeout}}"
+        + "|{{index .Config.Labels \"k\"}}";
+    assertThat(ok(daemon.shoal("inspect", "-f", f, "conf")).stdout())
+        .isEqualTo("h1|/tmp|nobody|[\"sh\"]|[\"-c\",\"true\"]|on-failure:3|4|v\n");
+    ok(daemon.shoal("rm", "conf"));
+  }
+
+  @Test
+  void psShowsTheLastCreatedAndSizes() {
+    ok(daemon.shoal("create", "--name", "older", "busybox", "true"));
+    ok(daemon.shoal("create", "--name", "newer", "busybox", "true"));
+    assertThat(ok(daemon.shoal("ps", "-l", "--format", "{{.Names}}")).stdout()).isEqualTo("newer\n");
+    assertThat(ok(daemon.shoal("ps", "-n", "2", "--format", "{{.Names}}")).stdout()).isEqualTo("newer\nolder\n");
+    assertThat(ok(daemon.shoal("ps", "-a", "-s", "--filter", "name=newer")).stdout().lines().findFirst().orElseThrow())
+        .endsWith("NAMES     SIZE");
+    assertThat(ok(daemon.shoal("ps", "--filter", "status=created", "--format", "{{.Names}} {{.State}}")).stdout())
+        .contains("newer created\n").contains("older created\n");
+    ok(daemon.shoal("rm", "older", "newer"));
+  }
 }
