@@ -43,6 +43,7 @@ public final class ImageRoutes {
     r.post("/images/load", this::load);
     r.post("/images/create", this::create);
     r.get("/images/get", ex -> save(ex, ex.query().all("names")));
+    r.post("/images/prune", this::prune);
     r.get("/images/{name*}/json", this::inspect);
     r.get("/images/{name*}/history", this::history);
     r.get("/images/{name*}/get", ex -> save(ex, List.of(ex.pathParam("name"))));
@@ -83,6 +84,23 @@ public final class ImageRoutes {
     ex.respondJson(200, out);
   }
 
+  private void prune(ApiExchange ex) throws IOException {
+    Filters f = Filters.parse(ex.query().get("filters", ""), ex.json()).accept(Set.of("dangling", "label"));
+    boolean all = false;
+    for (String v : f.get("dangling")) {
+      all = switch (v.toLowerCase()) {
+        case "true", "1" -> false;
+        case "false", "0" -> true;
+        default -> throw new InvalidArgumentException("Invalid filter 'dangling=" + v + "'");
+      };
+    }
+    ImageStore.PruneResult r = store.prune(all, i -> f.matchesLabels(i.config().labels()));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("ImagesDeleted", r.deleted().isEmpty() ? null : deleteItems(r.deleted()));
+    out.put("SpaceReclaimed", r.spaceReclaimed());
+    ex.respondJson(200, out);
+  }
+
   private void inspect(ApiExchange ex) throws IOException {
     Image i = store.resolve(ex.pathParam("name"));
     JsonNode blob = ex.json().readTree(store.configBlob(i));
@@ -112,12 +130,15 @@ public final class ImageRoutes {
   }
 
   private void remove(ApiExchange ex) throws IOException {
-    List<DeleteResult> results = store.remove(ex.pathParam("name"), ex.query().bool("force", false));
+    ex.respondJson(200, deleteItems(store.remove(ex.pathParam("name"), ex.query().bool("force", false))));
+  }
+
+  private static List<Map<String, String>> deleteItems(List<DeleteResult> results) {
     List<Map<String, String>> out = new ArrayList<>();
     for (DeleteResult r : results) {
       out.add(r.untagged() != null ? Map.of("Untagged", r.untagged()) : Map.of("Deleted", r.deleted()));
     }
-    ex.respondJson(200, out);
+    return out;
   }
 
   private void load(ApiExchange ex) throws IOException {

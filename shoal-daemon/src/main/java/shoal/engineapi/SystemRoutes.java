@@ -167,27 +167,36 @@ public final class SystemRoutes {
                 Set.of(
                     "container", "daemon", "event", "image", "label", "network", "node", "plugin",
                     "scope", "service", "type", "volume", "config", "secret"));
-    long since = ex.query().get("since").map(SystemRoutes::toNanos).orElse(0L);
+    // Absent `since` means "from now"; since=0 means "from the epoch", i.e. every retained event.
+    long since = ex.query().get("since").map(SystemRoutes::toNanos).orElse(-1L);
     long until = ex.query().get("until").map(SystemRoutes::toNanos).orElse(Long.MAX_VALUE);
     Predicate<Event> match = e -> matches(filters, e);
-    try (OutputStream out = ex.stream(200, "application/json");
-        EventLog.Subscription sub = events.subscribe(match, since)) {
-      while (!ex.clientGone().isDone()) {
-        long nowNanos = Event.nowNanos();
-        if (nowNanos >= until) {
-          return;
+    try (OutputStream out = ex.stream(200, "application/json")) {
+      if (until <= Event.nowNanos()) {
+        // Only the past is asked for: the retained events in the window, then the end.
+        for (Event e : events.between(Math.max(since, 0), until, match)) {
+          writeEvent(out, json, e);
         }
-        Event e = sub.next(EVENT_POLL_MS);
-        if (e == null) {
-          continue;
+        return;
+      }
+      try (EventLog.Subscription sub = events.subscribe(match, since)) {
+        while (!ex.clientGone().isDone() && Event.nowNanos() < until) {
+          Event e = sub.next(EVENT_POLL_MS);
+          if (e == null) {
+            continue;
+          }
+          if (e.timeNano() >= until) {
+            return;
+          }
+          writeEvent(out, json, e);
         }
-        if (e.timeNano() >= until) {
-          return;
-        }
-        out.write(json.writeValueAsBytes(EventJson.of(e)));
-        out.write('\n');
       }
     }
+  }
+
+  private static void writeEvent(OutputStream out, ObjectMapper json, Event e) throws java.io.IOException {
+    out.write(json.writeValueAsBytes(EventJson.of(e)));
+    out.write('\n');
   }
 
   private static boolean matches(Filters f, Event e) {

@@ -33,12 +33,12 @@ public final class EventLog {
 
   /**
    * Subscribes to events matching {@code filter}; the subscription first holds the retained events
-   * at or after {@code sinceNano} (0 for none), then every new one. Close it when done.
+   * at or after {@code sinceNano} (negative for none), then every new one. Close it when done.
    */
   public Subscription subscribe(Predicate<Event> filter, long sinceNano) {
     Subscription s = new Subscription(filter);
     synchronized (recent) {
-      if (sinceNano > 0) {
+      if (sinceNano >= 0) {
         for (Event e : recent) {
           if (e.timeNano() >= sinceNano) {
             s.offer(e);

@@ -212,11 +212,6 @@ public final class LocalNetworking implements ContainerNetworking {
     }
   }
 
-  /** The containers with an endpoint on the network, for {@code network inspect}. */
-  public List<Sandbox> attachedTo(String networkId) {
-    return state.attachedTo(networkId);
-  }
-
   /** Every sandbox this side made that is still recorded (what it owns). */
   public List<Sandbox> sandboxes() {
     return List.copyOf(state.sandboxes());

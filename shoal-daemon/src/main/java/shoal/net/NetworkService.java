@@ -20,6 +20,7 @@ import shoal.net.bridge.BridgeDriver;
 import shoal.net.bridge.HostFirewall;
 import shoal.net.ipam.AddressPools;
 import shoal.net.ipam.Ipv4Subnet;
+import shoal.net.link.IpBatch;
 import shoal.net.link.IpRoute;
 import shoal.net.link.IpRoute.LinkInfo;
 import shoal.net.link.Sysctl;
@@ -81,7 +82,7 @@ public final class NetworkService {
         if (l.kind().equals("bridge") && l.name().matches("br-[0-9a-f]{12}") && !ours.contains(l.name())) {
           log.info("removing bridge {} that no network records", l.name());
           try {
-            ip.apply(shoal.net.link.IpBatch.inHost().deleteLink(l.name()));
+            ip.apply(IpBatch.inHost().deleteLink(l.name()));
           } catch (RuntimeException e) {
             log.warn("cannot remove bridge {}: {}", l.name(), e.getMessage());
           }

@@ -36,10 +36,17 @@ class ContainerNetworkIT {
   @Test
   void twoContainersOnAUserBridgePingEachOtherByIp() {
     ok(d.docker("network", "create", "pingnet"));
+    long ipRunsBefore = count(d.log(), "ip batch ");
+    long nftRunsBefore = count(d.log(), "nft transaction");
     ok(d.docker("run", "-d", "--name", "ping-a", "--network", "pingnet", "busybox", "sleep", "300"));
     try {
+      assertThat(count(d.log(), "ip batch ") - ipRunsBefore).as("ip processes for a container start").isEqualTo(2);
+      assertThat(count(d.log(), "nft transaction") - nftRunsBefore).as("nft without published ports").isZero();
       String ip = ip("ping-a", "pingnet");
       assertThat(ip).startsWith("172.");
+      assertThat(ok(d.docker("network", "inspect", "-f",
+          "{{range $k, $v := .Containers}}{{$v.Name}} {{$v.IPv4Address}}{{end}}", "pingnet")).stdout().strip())
+          .isEqualTo("ping-a " + ip + "/16");
       CommandResult r = d.docker("run", "--rm", "--network", "pingnet", "busybox", "ping", "-c", "1", "-W", "2", ip);
       assertThat(r.ok()).as(r.stdout() + r.stderr()).isTrue();
       assertThat(d.docker("exec", "ping-a", "ping", "-c", "1", "-W", "2", "203.0.113.2").ok()).as("NAT egress").isTrue();
@@ -47,6 +54,14 @@ class ContainerNetworkIT {
       d.docker("rm", "-f", "ping-a");
       d.docker("network", "rm", "pingnet");
     }
+  }
+
+  @Test
+  void noneModeHasOnlyLoopbackAndHostModeSeesTheHostsLinks() {
+    String none = ok(d.docker("run", "--rm", "--network", "none", "busybox", "ip", "link")).stdout();
+    assertThat(none).contains("lo:").doesNotContain("eth0");
+    String host = ok(d.docker("run", "--rm", "--network", "host", "busybox", "ip", "link")).stdout();
+    assertThat(host).contains("shoal0");
   }
 
   @Test
@@ -115,7 +130,7 @@ class ContainerNetworkIT {
       assertThat(ip("guest", "joinme")).startsWith(memberIp.substring(0, memberIp.lastIndexOf('.')));
       assertThat(d.docker("exec", "guest", "ping", "-c", "1", "-W", "2", memberIp).ok()).isTrue();
       ok(d.docker("network", "disconnect", "joinme", "guest"));
-      assertThat(ok(d.docker("exec", "guest", "ip", "-br", "link")).stdout()).doesNotContain("eth1");
+      assertThat(ok(d.docker("exec", "guest", "ip", "link")).stdout()).doesNotContain("eth1");
       assertThat(d.docker("exec", "guest", "ping", "-c", "1", "-W", "1", memberIp).ok()).isFalse();
     } finally {
       d.docker("rm", "-f", "member", "guest");
@@ -157,6 +172,10 @@ class ContainerNetworkIT {
       d.docker("rm", "-f", "dur-a", "dur-b", "dur-c");
       d.docker("network", "rm", "durable");
     }
+  }
+
+  private static long count(String log, String what) {
+    return log.lines().filter(l -> l.contains(what)).count();
   }
 
   private static String ip(String container, String network) {

@@ -30,6 +30,7 @@ class LocalNetworkingIT {
       + " nft list ruleset; find /var/lib/shoal/network /run/shoal/network -type f | sort";
 
   TestDaemon d;
+  String lastProbeLog = "";
 
   @BeforeEach
   void up() throws Exception {
@@ -179,7 +180,7 @@ class LocalNetworkingIT {
   private List<JsonNode> probe(String... commands) throws Exception {
     List<JsonNode> out = new ArrayList<>();
     for (String line : probeRaw(commands)) {
-      assertThat(line).doesNotStartWith("error");
+      assertThat(line).as(lastProbeLog).doesNotStartWith("error");
       out.add(JSON.readTree(line));
     }
     return out;
@@ -193,6 +194,7 @@ class LocalNetworkingIT {
         NetworkingProbe.class.getName()));
     argv.addAll(List.of(commands));
     CommandResult r = ok(d.inHost(argv.toArray(String[]::new)));
+    lastProbeLog = r.stderr();
     return r.stdout().lines().toList();
   }
 

@@ -204,13 +204,31 @@ class NetworkApiIT {
   }
 
   @Test
-  void createAndDestroyAreEvents() {
-    long since = System.currentTimeMillis() / 1000 - 1;
-    ok(d.docker("network", "create", "evnet"));
-    ok(d.docker("network", "rm", "evnet"));
-    String until = Long.toString(System.currentTimeMillis() / 1000 + 1);
-    String events = ok(d.docker("events", "--since", Long.toString(since), "--until", until,
-        "--filter", "type=network", "--format", "{{.Action}} {{.Actor.Attributes.name}}")).stdout();
-    assertThat(events.lines()).contains("create evnet", "destroy evnet");
+  void createAndDestroyAreEvents() throws Exception {
+    ProcessBuilder pb = new ProcessBuilder("/usr/local/bin/docker", "events", "--filter", "type=network",
+        "--format", "{{.Action}} {{.Actor.Attributes.name}}");
+    pb.environment().put("DOCKER_HOST", "unix://" + d.socket());
+    pb.redirectErrorStream(true);
+    Process events = pb.start();
+    var output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        return new String(events.getInputStream().readAllBytes());
+      } catch (java.io.IOException e) {
+        return "";
+      }
+    });
+    try {
+      Thread.sleep(500); // the subscription is live once the CLI has connected
+      ok(d.docker("network", "create", "evnet"));
+      ok(d.docker("network", "rm", "evnet"));
+      Thread.sleep(500);
+    } finally {
+      // SIGTERM makes the CLI exit; its output is complete by then.
+      ProcessHandle.of(events.pid()).ifPresent(ProcessHandle::destroy);
+      events.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    String out = output.get(5, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(out.lines()).contains("create evnet", "destroy evnet");
   }
+
 }

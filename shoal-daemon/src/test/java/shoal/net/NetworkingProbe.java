@@ -17,6 +17,8 @@ import shoal.events.EventLog;
  */
 public final class NetworkingProbe {
   public static void main(String[] args) throws Exception {
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.DEBUG);
     ObjectMapper json = new ObjectMapper();
     try (LocalNetworkStack stack =
         LocalNetworkStack.start(Path.of("/var/lib/shoal"), Path.of("/run/shoal"), new EventLog())) {

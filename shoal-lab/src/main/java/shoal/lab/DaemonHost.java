@@ -85,9 +85,22 @@ public final class DaemonHost implements AutoCloseable {
       return Optional.empty();
     }
     return ProcessHandle.allProcesses()
-        .filter(h -> h.info().commandLine().map(c -> c.contains(DAEMON_MAIN)).orElse(false))
         .filter(h -> pidNamespace(h.pid()).equals(hostPidNs))
+        .filter(h -> runsDaemonMain(h.pid()))
         .findFirst();
+  }
+
+  /**
+   * Read from /proc directly: ProcessHandle.Info gives no command line when it is long, and a
+   * daemon started from a test classpath has a very long one.
+   */
+  private static boolean runsDaemonMain(long pid) {
+    try {
+      byte[] cmdline = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline"));
+      return new String(cmdline, java.nio.charset.StandardCharsets.UTF_8).contains(DAEMON_MAIN);
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static Optional<String> pidNamespace(long pid) {

@@ -43,23 +43,27 @@ public final class BridgeDriver {
     Network.BridgeSettings b = n.bridge();
     LinkInfo link = existing.get(b.device());
     String address = n.subnet().withPrefix(n.gateway());
+    boolean created = false;
+    if (link == null) {
+      // On its own, so that a failure of this very step never leads to removing a bridge this
+      // call did not make; one that appeared meanwhile is adopted.
+      try {
+        ip.apply(IpBatch.inHost().addBridge(b.device(), b.mac(), b.mtu()));
+        created = true;
+      } catch (IpException.Exists exists) {
+        log.info("network {}: bridge {} exists already; adopting it", n.name(), b.device());
+      }
+    }
     IpBatch batch = IpBatch.inHost();
-    boolean creating = link == null;
-    if (creating) {
-      batch.addBridge(b.device(), b.mac(), b.mtu());
-    }
-    if (link == null || !link.ipv4().contains(address)) {
-      batch.addAddress(b.device(), address);
-    }
-    if (link == null || !link.up()) {
-      batch.up(b.device());
+    if (link == null || !link.ipv4().contains(address) || !link.up()) {
+      batch.replaceAddress(b.device(), address).up(b.device());
     }
     try {
       ip.apply(batch);
       // Published ports reached through 127.0.0.1 leave by the bridge with a loopback source.
       sysctl.ensureInterface(b.device(), "route_localnet", "1");
     } catch (RuntimeException e) {
-      if (creating) {
+      if (created) {
         removeBridgeAfterFailure(n, e);
       }
       throw e;

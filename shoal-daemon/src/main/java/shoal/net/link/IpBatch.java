@@ -79,6 +79,11 @@ public final class IpBatch {
     return line("address add " + cidrAddress + " dev " + dev);
   }
 
+  /** Adds the address, or leaves it as it is when the device has it already. */
+  public IpBatch replaceAddress(String dev, String cidrAddress) {
+    return line("address replace " + cidrAddress + " dev " + dev);
+  }
+
   public IpBatch replaceDefaultRoute(String gateway, String dev) {
     return line("route replace default via " + gateway + " dev " + dev);
   }

@@ -22,6 +22,7 @@ public final class IpRoute {
   private static final Logger log = LoggerFactory.getLogger(IpRoute.class);
   private static final Pattern FAILED_LINE = Pattern.compile("Command failed -:(\\d+)");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int DUMP_ATTEMPTS = 5;
 
   /** Runs the batch; does nothing for an empty one. */
   public void apply(IpBatch batch) {
@@ -70,12 +71,7 @@ public final class IpRoute {
       argv.addAll(List.of("-n", netns));
     }
     argv.addAll(List.of("-json", "-details", "address", "show"));
-    String out;
-    try {
-      out = Commands.check(argv);
-    } catch (CommandException e) {
-      throw new IpException(netns, 0, "address show", e.getMessage());
-    }
+    String out = dump(argv, netns);
     List<LinkInfo> links = new ArrayList<>();
     for (JsonNode l : readArray(out)) {
       List<String> addrs = new ArrayList<>();
@@ -98,12 +94,7 @@ public final class IpRoute {
 
   /** Destinations of the host's IPv4 routes (all tables), without the default route. */
   public List<String> routeDestinations() {
-    String out;
-    try {
-      out = Commands.check("ip", "-json", "-4", "route", "show", "table", "all");
-    } catch (CommandException e) {
-      throw new IpException(null, 0, "route show", e.getMessage());
-    }
+    String out = dump(List.of("ip", "-json", "-4", "route", "show", "table", "all"), null);
     List<String> dsts = new ArrayList<>();
     for (JsonNode r : readArray(out)) {
       String dst = r.path("dst").asText("");
@@ -113,6 +104,29 @@ public final class IpRoute {
       }
     }
     return dsts;
+  }
+
+  /**
+   * Runs a netlink dump, again when the kernel flags it as interrupted by a concurrent change (ip
+   * then prints a partial, inconsistent list, which must never be taken for the truth).
+   */
+  private static String dump(List<String> argv, String netns) {
+    for (int attempt = 1; ; attempt++) {
+      CommandResult r;
+      try {
+        r = Commands.run(argv);
+      } catch (CommandException e) {
+        throw new IpException(netns, -1, String.join(" ", argv), e.getMessage());
+      }
+      boolean interrupted = r.stderr().contains("Dump was interrupted");
+      if (r.ok() && !interrupted) {
+        return r.stdout();
+      }
+      if (!interrupted || attempt >= DUMP_ATTEMPTS) {
+        throw new IpException(netns, -1, String.join(" ", argv), r.failure());
+      }
+      log.debug("netlink dump interrupted, attempt {}: {}", attempt, String.join(" ", argv));
+    }
   }
 
   private static boolean hasFlag(JsonNode link, String flag) {

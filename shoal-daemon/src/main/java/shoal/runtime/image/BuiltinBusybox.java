@@ -62,7 +62,7 @@ public final class BuiltinBusybox {
     byte[] tar = layerTar(Files.readAllBytes(binary), applets(binary));
     String diffId = Digests.of(tar);
     ConfigBlob config = config(diffId);
-    try (ImageStore.Staging staging = store.stage()) {
+    try (Staging staging = store.stage()) {
       if (!staging.reuse(diffId)) {
         staging.addLayer(null, diffId, new ByteArrayInputStream(tar));
       }

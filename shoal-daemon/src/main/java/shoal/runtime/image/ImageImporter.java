@@ -36,7 +36,7 @@ public final class ImageImporter {
     ObjectNode config = ConfigBlob.json().createObjectNode();
     ImageChanges.apply(changes, config);
     String comment = message.isEmpty() ? "Imported from -" : message;
-    try (ImageStore.Staging staging = store.stage()) {
+    try (Staging staging = store.stage()) {
       String chainId = staging.addLayer(null, null, Compression.decompress(rootfs));
       String created = Instant.now().toString();
       ObjectNode root = ConfigBlob.json().createObjectNode();

@@ -70,7 +70,7 @@ public final class ImageLoader {
 
   private List<String> store(List<Checked> images) throws IOException {
     List<String> lines = new ArrayList<>();
-    try (ImageStore.Staging staging = store.stage()) {
+    try (Staging staging = store.stage()) {
       for (Checked c : images) {
         List<String> diffIds = c.blob().diffIds();
         String parent = null;

@@ -188,80 +188,64 @@ public final class ImageStore {
     return out;
   }
 
-  /** Starts a load or an import. Close it whatever happens. */
-  Staging stage() {
-    return new Staging();
-  }
+  /** What {@code docker image prune} removed and the bytes of the layers that went with it. */
+  public record PruneResult(List<DeleteResult> deleted, long spaceReclaimed) {}
 
   /**
-   * The layers and image of one load or import on their way in. Layers it stores or reuses stay
-   * until it closes; those that no image uses then are deleted, so a load that fails half-way
-   * leaves nothing behind.
+   * {@code docker image prune}: removes images no container uses, only untagged ones unless
+   * {@code all}, and only those {@code filter} accepts.
    */
-  final class Staging implements AutoCloseable {
-    private final List<String> claimed = new ArrayList<>();
-
-    private Staging() {}
-
-    /** Whether the layer is stored already; if so it is kept for this staging. */
-    boolean reuse(String chainId) {
-      synchronized (ImageStore.this) {
-        if (layers.get(chainId).isEmpty()) {
-          return false;
+  public PruneResult prune(boolean all, java.util.function.Predicate<Image> filter) throws IOException {
+    List<DeleteResult> out = new ArrayList<>();
+    List<Event> done = new ArrayList<>();
+    long reclaimed = 0;
+    synchronized (this) {
+      sweepRetained();
+      for (Stored s : List.copyOf(images.values())) {
+        Image img = toImage(s);
+        if (s.retained() || (!all && !img.repoTags().isEmpty()) || !filter.test(img)
+            || !usage.containersUsing(s.id()).isEmpty()) {
+          continue;
         }
-        claim(chainId);
-        return true;
-      }
-    }
-
-    /**
-     * Stores an uncompressed layer tar on top of {@code parentChainId}; {@code expectedDiffId}
-     * (null: any) is checked before anything is kept. Answers the layer's chain ID.
-     */
-    String addLayer(String parentChainId, String expectedDiffId, InputStream tar) throws IOException {
-      LayerStore.Layer l = layers.register(parentChainId, expectedDiffId, tar);
-      synchronized (ImageStore.this) {
-        // An identical unused layer may have been collected between its registration and now.
-        if (layers.get(l.chainId()).isEmpty()) {
-          throw new SystemException("layer " + l.chainId() + " was removed while it was being loaded; try again");
+        for (String t : img.repoTags()) {
+          tags.remove(t);
+          out.add(DeleteResult.untagged(t));
+          done.add(event("untag", s.id(), s.id()));
         }
-        claim(l.chainId());
-      }
-      return l.chainId();
-    }
-
-    long layerSize(String chainId) {
-      return layer(chainId).size();
-    }
-
-    /** Stores the image (its layers must be staged). Answers its ID. */
-    String commit(ConfigBlob blob) throws IOException {
-      synchronized (ImageStore.this) {
-        return ImageStore.this.commit(blob);
-      }
-    }
-
-    /** Tags a committed image; answers the image the tag pointed at before, or null. */
-    String tag(String familiarTag, String imageId) throws IOException {
-      synchronized (ImageStore.this) {
-        return setTag(familiarTag, imageId);
-      }
-    }
-
-    private void claim(String chainId) {
-      staged.merge(chainId, 1, Integer::sum);
-      claimed.add(chainId);
-    }
-
-    @Override
-    public void close() throws IOException {
-      synchronized (ImageStore.this) {
-        for (String c : claimed) {
-          staged.computeIfPresent(c, (k, n) -> n == 1 ? null : n - 1);
+        Map<String, Long> sizes = new HashMap<>();
+        s.chainIds().forEach(c -> sizes.put(c, layers.get(c).map(LayerStore.Layer::size).orElse(0L)));
+        done.add(event("delete", s.id(), s.id()));
+        out.add(DeleteResult.deleted(s.id()));
+        for (String layer : deleteImage(s)) {
+          out.add(DeleteResult.deleted(layer));
+          reclaimed += sizes.getOrDefault(layer, 0L);
         }
-        collectLayers(claimed);
       }
     }
+    done.forEach(events::publish);
+    return new PruneResult(out, reclaimed);
+  }
+
+  /** Starts a load or an import. Close it whatever happens. */
+  Staging stage() {
+    return new Staging(this, layers);
+  }
+
+  /** Keeps a stored layer from collection for a staging; false if there is no such layer. */
+  synchronized boolean claim(String chainId) {
+    if (layers.get(chainId).isEmpty()) {
+      return false;
+    }
+    staged.merge(chainId, 1, Integer::sum);
+    return true;
+  }
+
+  /** Ends a staging's claims; the layers no image uses then are deleted. */
+  synchronized void release(List<String> claimed) throws IOException {
+    for (String c : claimed) {
+      staged.computeIfPresent(c, (k, n) -> n == 1 ? null : n - 1);
+    }
+    collectLayers(claimed);
   }
 
   // ---- below: called with the lock held ----
@@ -307,7 +291,8 @@ public final class ImageStore {
     return images;
   }
 
-  private String commit(ConfigBlob blob) throws IOException {
+  /** Stores an image whose layers a staging holds. Answers its ID. */
+  synchronized String commit(ConfigBlob blob) throws IOException {
     List<String> chain = Digests.chainIds(blob.diffIds());
     for (String c : chain) {
       if (!staged.containsKey(c) || layers.get(c).isEmpty()) {
@@ -327,7 +312,8 @@ public final class ImageStore {
     return id;
   }
 
-  String setTag(String familiarTag, String imageId) throws IOException {
+  /** Points a tag at an image; answers the image it pointed at before, or null. */
+  synchronized String setTag(String familiarTag, String imageId) throws IOException {
     String before = tags.put(familiarTag, imageId);
     Instant now = Instant.now();
     Path meta = Files.createDirectories(metadataDir.resolve(Digests.hex(imageId)));

@@ -111,6 +111,37 @@ class ImageIT {
   }
 
   @Test
+  void aContainerOfALoadedImageSeesTheUpperLayersDeletions() throws IOException {
+    SaveArchive a = SaveArchive.onBusybox("three:layers");
+    Path file = work.resolve("three.tar");
+    Files.write(file, a.bytes());
+    assertThat(ok(daemon.docker("load", "-i", file.toString())).strip()).isEqualTo("Loaded image: three:layers");
+    String seen = ok(daemon.docker("run", "--rm", "three:layers", "sh", "-c",
+        "ls /etc /opaque; cat /etc/kept.txt; test -e /etc/gone.txt || echo gone is gone"));
+    assertThat(seen).contains("kept.txt", "new.txt", "from the upper layer", "gone is gone")
+        .doesNotContain("gone.txt", "old.txt");
+  }
+
+  @Test
+  void rmiOfAnImageAContainerUsesNeedsForceAndKeepsTheContainerWorking() throws IOException {
+    Path file = work.resolve("used.tar");
+    Files.write(file, SaveArchive.onBusybox("used:1").bytes());
+    ok(daemon.docker("load", "-i", file.toString()));
+    String id = ok(daemon.docker("image", "inspect", "-f", "{{.Id}}", "used:1")).strip();
+    String container = ok(daemon.docker("create", "used:1", "cat", "/etc/kept.txt")).strip();
+
+    CommandResult refused = daemon.docker("rmi", "used:1");
+    assertThat(refused.ok()).isFalse();
+    assertThat(refused.stderr()).contains("conflict: unable to remove repository reference \"used:1\" (must force) - container "
+        + container.substring(0, 12) + " is using its referenced image " + id.substring(7, 19));
+
+    assertThat(ok(daemon.docker("rmi", "-f", "used:1")).lines().toList()).containsExactly("Untagged: used:1", "Deleted: " + id);
+    assertThat(ok(daemon.docker("images", "-a", "--format", "{{.ID}}"))).doesNotContain(id.substring(7, 19));
+    assertThat(ok(daemon.docker("start", "-a", container))).isEqualTo("from the upper layer\n");
+    ok(daemon.docker("rm", container));
+  }
+
+  @Test
   void saveThenRmiThenLoadGivesBackTheSameImage() throws IOException {
     Files.write(work.resolve("rt.tar"), SaveArchive.twoLayers("round:trip").bytes());
     ok(daemon.docker("load", "-i", work.resolve("rt.tar").toString()));
@@ -139,6 +170,19 @@ class ImageIT {
     assertThat(rmi.getFirst()).isEqualTo("Untagged: imported:1");
     assertThat(rmi).contains("Deleted: " + out.strip());
     assertThat(daemon.docker("image", "inspect", out.strip()).ok()).isFalse();
+  }
+
+  @Test
+  void pruneRemovesUntaggedImagesOnly() throws IOException {
+    Path rootfs = work.resolve("dangling.tar");
+    Files.write(rootfs, new TarBuilder().file("only.txt", "dangling\n").bytes());
+    String id = ok(daemon.docker("import", rootfs.toString())).strip();
+    assertThat(ok(daemon.docker("images", "--filter", "dangling=true", "--format", "{{.ID}} {{.Repository}}:{{.Tag}}")))
+        .contains(id.substring(7, 19) + " <none>:<none>");
+    String out = ok(daemon.docker("image", "prune", "-f"));
+    assertThat(out).contains("deleted: " + id).contains("Total reclaimed space: 9B");
+    assertThat(daemon.docker("image", "inspect", id).ok()).isFalse();
+    assertThat(ok(daemon.docker("image", "inspect", "-f", "{{.Id}}", "busybox")).strip()).startsWith("sha256:");
   }
 
   @Test
@@ -201,39 +245,71 @@ class ImageIT {
      * etc/gone.txt, makes opaque/ opaque, adds opaque/new.txt, rewrites etc/kept.txt.
      */
     static SaveArchive twoLayers(String tag) {
-      byte[] lower = new TarBuilder().dir("etc").file("etc/kept.txt", "from the lower layer\n")
-          .file("etc/gone.txt", "to be deleted\n").dir("opaque").file("opaque/old.txt", "hidden\n").bytes();
-      byte[] upper = new TarBuilder().dir("etc").file("etc/.wh.gone.txt", "")
-          .file("etc/kept.txt", "from the upper layer\n").dir("opaque").file("opaque/.wh..wh..opq", "")
-          .file("opaque/new.txt", "new\n").bytes();
-      return archive(tag, lower, upper, Digests.of(lower), Digests.of(upper));
+      return archive(tag, List.of(lowerLayer(), upperLayer()), null, null);
+    }
+
+    /** The same two layers on top of the built-in busybox's layer, so that a shell can look. */
+    static SaveArchive onBusybox(String tag) {
+      try {
+        Path busybox = Path.of("/bin/busybox");
+        byte[] base = BuiltinBusybox.layerTar(Files.readAllBytes(busybox), BuiltinBusybox.applets(busybox));
+        return archive(tag, List.of(base, lowerLayer(), upperLayer()), null, tag);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
     }
 
     static SaveArchive withWrongDiffId(String tag) {
       byte[] lower = new TarBuilder().file("a.txt", "a\n").bytes();
       byte[] upper = new TarBuilder().file("b.txt", "b\n").bytes();
-      return archive(tag, lower, upper, Digests.of(lower), Digests.of("something else".getBytes(StandardCharsets.UTF_8)));
+      return archive(tag, List.of(lower, upper),
+          List.of(Digests.of(lower), Digests.of("something else".getBytes(StandardCharsets.UTF_8))), null);
     }
 
-    private static SaveArchive archive(String tag, byte[] lower, byte[] upper, String lowerId, String upperId) {
+    private static byte[] lowerLayer() {
+      return new TarBuilder().dir("etc").file("etc/kept.txt", "from the lower layer\n")
+          .file("etc/gone.txt", "to be deleted\n").dir("opaque").file("opaque/old.txt", "hidden\n").bytes();
+    }
+
+    private static byte[] upperLayer() {
+      return new TarBuilder().dir("etc").file("etc/.wh.gone.txt", "")
+          .file("etc/kept.txt", "from the upper layer\n").dir("opaque").file("opaque/.wh..wh..opq", "")
+          .file("opaque/new.txt", "new\n").bytes();
+    }
+
+    /**
+     * Layers bottom first; the last one is gzipped. {@code diffIds} null: the true ones. A
+     * {@code label} (or none) makes the image differ from others with the same layers.
+     */
+    private static SaveArchive archive(String tag, List<byte[]> layers, List<String> diffIds, String label) {
+      List<String> ids = diffIds != null ? diffIds : layers.stream().map(Digests::of).toList();
       var json = ConfigBlob.json();
       ObjectNode config = json.createObjectNode();
       config.put("architecture", "amd64");
-      config.putObject("config").putArray("Cmd").add("/bin/sh");
+      ObjectNode c = config.putObject("config");
+      c.putArray("Cmd").add("/bin/sh");
+      if (label != null) {
+        c.putObject("Labels").put("test", label);
+      }
       config.put("created", "2024-01-02T03:04:05Z");
       config.put("os", "linux");
       ObjectNode rootfs = config.putObject("rootfs");
       rootfs.put("type", "layers");
-      rootfs.putArray("diff_ids").add(lowerId).add(upperId);
+      ids.forEach(rootfs.putArray("diff_ids")::add);
       try {
         byte[] configBytes = json.writeValueAsBytes(config);
         String id = Digests.of(configBytes);
+        TarBuilder tar = new TarBuilder();
+        List<String> paths = new java.util.ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+          boolean last = i == layers.size() - 1;
+          tar.dir("l" + i).file("l" + i + "/layer.tar", last ? TarBuilder.gzip(layers.get(i)) : layers.get(i), 0644);
+          paths.add("\"l" + i + "/layer.tar\"");
+        }
         String manifest = "[{\"Config\":\"" + id.substring(7) + ".json\",\"RepoTags\":[\"" + tag + "\"],"
-            + "\"Layers\":[\"l1/layer.tar\",\"l2/layer.tar\"]}]";
-        byte[] tar = new TarBuilder().dir("l1").file("l1/layer.tar", lower, 0644).dir("l2")
-            .file("l2/layer.tar", TarBuilder.gzip(upper), 0644).file(id.substring(7) + ".json", configBytes, 0644)
-            .file("manifest.json", manifest).bytes();
-        return new SaveArchive(tar, id, List.of(lowerId, upperId));
+            + "\"Layers\":[" + String.join(",", paths) + "]}]";
+        tar.file(id.substring(7) + ".json", configBytes, 0644).file("manifest.json", manifest);
+        return new SaveArchive(tar.bytes(), id, ids);
       } catch (IOException e) {
         throw new java.io.UncheckedIOException(e);
       }
