@@ -33,6 +33,7 @@ import shoal.cli.commands.network.NetworkInspectCommand;
 import shoal.cli.commands.network.NetworkLsCommand;
 import shoal.cli.commands.network.NetworkPruneCommand;
 import shoal.cli.commands.network.NetworkRmCommand;
+import shoal.cli.commands.system.EventsCommand;
 import shoal.cli.commands.system.InfoCommand;
 import shoal.cli.commands.system.VersionCommand;
 
@@ -70,6 +71,7 @@ public final class CommandRegistry {
 
       new Entry("attach", Section.OTHER, "Attach local standard input, output, and error streams to a running container", c -> cmd(new AttachCommand(c)), "container attach", "attach"),
       new Entry("create", Section.OTHER, "Create a new container", c -> cmd(new CreateCommand(c)), "container create", "create"),
+      new Entry("events", Section.OTHER, "Get real time events from the server", c -> cmd(new EventsCommand(c))),
       new Entry("import", Section.OTHER, "Import the contents from a tarball to create a filesystem image", c -> cmd(new ImportCommand(c)), "image import", "import"),
       new Entry("inspect", Section.OTHER, "Return low-level information on Shoal objects", c -> cmd(new InspectCommand(c))),
       new Entry("kill", Section.OTHER, "Kill one or more running containers", c -> cmd(new KillCommand(c)), "container kill", "kill"),

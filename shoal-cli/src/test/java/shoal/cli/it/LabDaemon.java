@@ -113,9 +113,15 @@ final class LabDaemon implements AutoCloseable {
     return node.host().exec(argv);
   }
 
+  /** Kills the host and everything in it, and deletes its state (data root, logs). */
   @Override
   public void close() {
     node.close();
+    try {
+      deleteTree(node.host().stateDir());
+    } catch (IOException | RuntimeException e) {
+      // Left for the next run's cleanup; the namespaces are gone already.
+    }
   }
 
   private static void removeLeftovers() throws IOException {

@@ -93,4 +93,20 @@ class SystemCliIT {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr()).startsWith("shoal: 'shoal stop' requires at least 1 argument\n\nUsage:  shoal stop [OPTIONS] CONTAINER [CONTAINER...]\n");
   }
+
+  @Test
+  void eventsOfATimeWindowPrintAsDockerPrintsThem() {
+    long since = System.currentTimeMillis() / 1000 - 1;
+    assertThat(daemon.shoal("network", "create", "evented").exitCode()).isZero();
+    assertThat(daemon.shoal("network", "rm", "evented").exitCode()).isZero();
+    String until = Long.toString(System.currentTimeMillis() / 1000 + 1);
+    String[] args = {"events", "--since", Long.toString(since), "--until", until, "--filter", "type=network"};
+    CommandResult ours = daemon.shoal(args);
+    assertThat(ours.exitCode()).as(ours.failure()).isZero();
+    assertThat(ours.stdout()).containsPattern("network create [0-9a-f]{64} \\(name=evented, type=bridge\\)\n");
+    assertThat(ours.stdout()).isEqualTo(daemon.docker(args).stdout());
+    CommandResult formatted = daemon.shoal("events", "--since", Long.toString(since), "--until", until,
+        "--filter", "event=destroy", "--format", "{{.Type}} {{.Action}} {{.Actor.Attributes.name}}");
+    assertThat(formatted.stdout()).isEqualTo("network destroy evented\n");
+  }
 }
