@@ -82,6 +82,41 @@ class TemplateTest {
     assertThat(run(template, CONTAINER)).isEqualTo(want);
   }
 
+  /** {@code docker context inspect default} as JSON; expectations printed by docker 28.2.2's -f. */
+  private static final String DOCKER_CONTEXT = """
+      {"Name":"default","Metadata":{},"Endpoints":{"docker":{"Host":"unix:///var/run/docker.sock","SkipTLSVerify":false}},
+       "TLSMaterial":{},"Storage":{"MetadataPath":"<IN MEMORY>","TLSPath":"<IN MEMORY>"}}
+      """;
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiterString = " => ", quoteCharacter = '~', textBlock = """
+      {{.Name}} => default
+      {{.Storage.MetadataPath}} => <IN MEMORY>
+      {{upper .Name}}|{{lower "ABC"}} => DEFAULT|abc
+      {{range .Endpoints}}{{.Host}}{{end}} => unix:///var/run/docker.sock
+      {{json .Storage}} => {"MetadataPath":"<IN MEMORY>","TLSPath":"<IN MEMORY>"}
+      {{.Endpoints.docker.SkipTLSVerify}} => false
+      {{if .Endpoints.docker.SkipTLSVerify}}a{{else}}b{{end}} => b
+      {{len .Endpoints}} => 1
+      {{with .Endpoints.docker}}{{.Host}}{{end}} => unix:///var/run/docker.sock
+      {{join (split .Endpoints.docker.Host "/") "|"}} => unix:|||var|run|docker.sock
+      {{.Name | printf "%q"}} => "default"
+      {{printf "%5.2f|%x|%t" 3.14159 255 true}} => ~ 3.14|ff|true~
+      {{eq .Name "default"}} {{ne .Name "x"}} {{lt 1 2}} => true true true
+      {{slice .Name 1 3}} => ef
+      {{pad .Name 1 2}}|{{truncate .Name 3}} => ~ default  |def~
+      {{println .Name}}x => ~default\nx~
+      {{"a\tb"}} => ~a\tb~
+      {{range $i, $c := split "x,y" ","}}{{$i}}{{$c}}{{end}} => 0x1y
+      {{.Endpoints.nope}} => <no value>
+      {{json .Endpoints}} => {"docker":{"Host":"unix:///var/run/docker.sock","SkipTLSVerify":false}}
+      {{printf "%-10s|" .Name}} => default   |
+      {{len .Name}} {{title "hello wORLD-x"}} {{split "a,b" ","}} => 7 Hello WORLD-X [a b]
+      """)
+  void printsWhatDockerPrints(String template, String expected) {
+    assertThat(run(template, DOCKER_CONTEXT)).isEqualTo(expected.replace("\\n", "\n").replace("\\t", "\t"));
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiterString = " => ", quoteCharacter = '~', textBlock = """
       {{.Foo | bar}} => template: :1: function "bar" not defined
