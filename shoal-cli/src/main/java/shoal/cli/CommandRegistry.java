@@ -36,6 +36,7 @@ import shoal.cli.commands.network.NetworkRmCommand;
 import shoal.cli.commands.system.EventsCommand;
 import shoal.cli.commands.system.InfoCommand;
 import shoal.cli.commands.system.VersionCommand;
+import shoal.lab.cli.LabCommand;
 
 /**
  * Every command of {@code shoal}, in one place. A new command or group (swarm, node, service, lab)
@@ -68,6 +69,7 @@ public final class CommandRegistry {
       new Entry("container", Section.MANAGEMENT, "Manage containers", CommandRegistry::containerGroup),
       new Entry("image", Section.MANAGEMENT, "Manage images", CommandRegistry::imageGroup),
       new Entry("network", Section.MANAGEMENT, "Manage networks", CommandRegistry::networkGroup),
+      new Entry("lab", Section.MANAGEMENT, "Run a cluster of virtual hosts on this machine", c -> new CommandLine(new LabCommand())),
 
       new Entry("attach", Section.OTHER, "Attach local standard input, output, and error streams to a running container", c -> cmd(new AttachCommand(c)), "container attach", "attach"),
       new Entry("create", Section.OTHER, "Create a new container", c -> cmd(new CreateCommand(c)), "container create", "create"),
