@@ -165,6 +165,11 @@ public final class ContainerOptions {
     if (!addHosts.isEmpty()) {
       host.put("ExtraHosts", addHosts);
     }
+    if (tty) {
+      // The size must be in place when the process starts: a resize sent after start races
+      // with a first `stty size` in the container (docker sends ConsoleSize too).
+      shoal.cli.term.Terminal.size().ifPresent(s -> host.put("ConsoleSize", List.of(s[0], s[1])));
+    }
     c.put("HostConfig", host);
 
     if (network != null && (ip != null || !aliases.isEmpty())) {

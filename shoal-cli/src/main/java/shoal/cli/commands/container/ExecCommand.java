@@ -100,6 +100,10 @@ public final class ExecCommand extends ApiCommand implements StopsAtFirstArgumen
     body.put("Env", envs);
     body.put("WorkingDir", workdir == null ? "" : workdir);
     body.put("Cmd", cmd);
+    if (tty && !detach) {
+      // In place before the process starts, as for run -t.
+      shoal.cli.term.Terminal.size().ifPresent(s -> body.put("ConsoleSize", List.of(s[0], s[1])));
+    }
     String execId = Jv.str(api().post("/containers/" + Paths.seg(container) + "/exec", null, body), "Id");
     if (detach) {
       Map<String, Object> start = new LinkedHashMap<>();
