@@ -1,7 +1,6 @@
 package shoal.cli.it;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,16 +10,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import shoal.common.CommandResult;
 import shoal.common.Commands;
 import shoal.lab.DaemonHost;
-import shoal.lab.VirtualHost;
+import shoal.lab.junit.TestHosts;
 
 /**
  * A shoald of this build in a lab host of its own, for the CLI's integration tests, and the two
  * clients to drive it: {@link #shoal} (this CLI, as a process) and {@link #docker} (the stock
  * docker CLI, to compare with).
  *
- * <p>Hosts are named {@code sct-<test JVM pid>-<n>}; starting one removes hosts left by test JVMs
- * that died. The launcher is the one of shoal-daemon's TestDaemon, copied rather than shared
- * through a test jar.
+ * <p>Hosts are named {@code sct-<test JVM pid>-<n>} ({@link TestHosts}).
  */
 final class LabDaemon implements AutoCloseable {
   private static final Path STATE_ROOT = Path.of("/tmp/shoal-cli-it");
@@ -35,26 +32,7 @@ final class LabDaemon implements AutoCloseable {
   }
 
   static LabDaemon start() throws IOException {
-    removeLeftovers();
-    int n = COUNTER.incrementAndGet();
-    String name = PREFIX + ProcessHandle.current().pid() + "-" + n;
-    Path state = STATE_ROOT.resolve(name);
-    deleteTree(state);
-    Files.createDirectories(state);
-    VirtualHost host = VirtualHost.create(name, "sct" + n, state);
-    DaemonHost node = new DaemonHost(host, daemonCommand());
-    try {
-      node.start();
-    } catch (IOException | RuntimeException e) {
-      node.close();
-      throw e;
-    }
-    return new LabDaemon(node);
-  }
-
-  private static List<String> daemonCommand() {
-    return List.of(java(), "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), "shoal.daemon.Main", "--log-level", "debug");
+    return new LabDaemon(TestHosts.start(PREFIX, STATE_ROOT));
   }
 
   private static String java() {
@@ -116,38 +94,6 @@ final class LabDaemon implements AutoCloseable {
   /** Kills the host and everything in it, and deletes its state (data root, logs). */
   @Override
   public void close() {
-    node.close();
-    try {
-      deleteTree(node.host().stateDir());
-    } catch (IOException | RuntimeException e) {
-      // Left for the next run's cleanup; the namespaces are gone already.
-    }
-  }
-
-  private static void removeLeftovers() throws IOException {
-    if (!Files.isDirectory(Path.of("/run/netns"))) {
-      return;
-    }
-    try (var names = Files.list(Path.of("/run/netns"))) {
-      for (Path ns : names.toList()) {
-        String n = ns.getFileName().toString();
-        if (!n.startsWith(PREFIX)) {
-          continue;
-        }
-        String[] parts = n.substring(PREFIX.length()).split("-");
-        boolean ownerAlive = parts.length == 2
-            && ProcessHandle.of(Long.parseLong(parts[0])).map(ProcessHandle::isAlive).orElse(false);
-        if (!ownerAlive) {
-          VirtualHost.removeQuietly(n, STATE_ROOT.resolve(n));
-          deleteTree(STATE_ROOT.resolve(n));
-        }
-      }
-    }
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (Files.exists(p)) {
-      Commands.check("rm", "-rf", "--one-file-system", p.toString());
-    }
+    TestHosts.remove(node);
   }
 }
