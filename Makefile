@@ -21,6 +21,7 @@ install: build
 	  sed -e 's#@JAVA_HOME@#$(JAVA_HOME)#g' -e 's#@LIBDIR@#$(LIBDIR)#g' bin/$$f > $(PREFIX)/bin/$$f; \
 	  chmod 755 $(PREFIX)/bin/$$f; \
 	done
+	bin/aot-train $(PREFIX)/bin $(LIBDIR)
 	@echo "installed shoal and shoald in $(PREFIX)/bin"
 
 deps:

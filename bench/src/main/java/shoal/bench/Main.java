@@ -19,9 +19,10 @@ public final class Main {
       System.out.println("== " + b);
       switch (b) {
         case "lab" -> LabBench.run(shoald, 3);
+        case "containers" -> ContainerBench.run(shoald, 10);
         case "swarm" -> SwarmBench.run(shoald, 5);
         case "heartbeat" -> HeartbeatBench.run(shoald, Duration.ofMinutes(3));
-        default -> throw new IllegalArgumentException("unknown benchmark " + b + " (known: lab, swarm, heartbeat)");
+        default -> throw new IllegalArgumentException("unknown benchmark " + b + " (known: lab, containers, swarm, heartbeat)");
       }
     }
   }

@@ -174,7 +174,7 @@ final class ContainerJson {
     o.put("UsernsMode", "");
     o.put("ShmSize", 67108864);
     o.put("Runtime", "runc");
-    o.putArray("ConsoleSize").add(0).add(0);
+    o.putArray("ConsoleSize").add(h.consoleSize().get(0)).add(h.consoleSize().get(1));
     o.put("Isolation", "");
     for (String zero : List.of("CpuShares", "Memory", "NanoCpus")) {
       o.put(zero, 0);

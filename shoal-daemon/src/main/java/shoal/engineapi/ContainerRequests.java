@@ -58,7 +58,8 @@ final class ContainerRequests {
         strings(h.get("ExtraHosts")),
         strings(h.get("CapAdd")),
         strings(h.get("CapDrop")),
-        bool(h, "ReadonlyRootfs"));
+        bool(h, "ReadonlyRootfs"),
+        consoleSize(h.get("ConsoleSize")));
     if (bool(h, "Privileged")) {
       throw new InvalidArgumentException("privileged containers are not supported by Shoal yet");
     }
@@ -68,6 +69,14 @@ final class ContainerRequests {
     eps.fields().forEachRemaining(e ->
         networks.put(e.getKey().equals("default") ? "bridge" : e.getKey(), endpoint(e.getValue())));
     return new Create(config, host, networks);
+  }
+
+  /** {@code [height, width]} of the client's terminal (API 1.42), else none. */
+  static List<Integer> consoleSize(JsonNode n) {
+    if (n == null || !n.isArray() || n.size() != 2) {
+      return List.of(0, 0);
+    }
+    return List.of(Math.max(0, n.get(0).asInt()), Math.max(0, n.get(1).asInt()));
   }
 
   static EndpointSpec endpoint(JsonNode n) {

@@ -45,7 +45,9 @@ public final class ExecRoutes {
         ContainerRequests.bool(b, "AttachStdout"),
         ContainerRequests.bool(b, "AttachStderr"),
         ContainerRequests.bool(b, "Privileged"),
-        ContainerRequests.text(b, "DetachKeys"));
+        ContainerRequests.text(b, "DetachKeys"),
+        ContainerRequests.consoleSize(b.get("ConsoleSize")).get(0),
+        ContainerRequests.consoleSize(b.get("ConsoleSize")).get(1));
     Exec e = execs.create(ex.pathParam("id"), c);
     ex.respondJson(201, ex.json().createObjectNode().put("Id", e.id()));
   }

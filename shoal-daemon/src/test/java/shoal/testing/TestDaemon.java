@@ -1,23 +1,20 @@
 package shoal.testing;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import shoal.common.CommandResult;
-import shoal.common.Commands;
 import shoal.lab.DaemonHost;
+import shoal.lab.junit.TestHosts;
 import shoal.lab.VirtualHost;
 
 /**
  * A shoald of this build (the test classpath) in a host of its own, for integration tests: own
  * network, mount, UTS and PID namespaces. {@link #docker} runs the stock docker CLI against it.
  *
- * <p>Hosts are named {@code sdt-<test JVM pid>-<n>}; starting one first removes hosts left by test
- * JVMs that died, so a crashed run never breaks the next.
+ * <p>Hosts are named {@code sdt-<test JVM pid>-<n>} ({@link TestHosts}).
  */
 public final class TestDaemon implements AutoCloseable {
   private static final Path STATE_ROOT = Path.of("/tmp/shoal-it");
@@ -32,34 +29,12 @@ public final class TestDaemon implements AutoCloseable {
 
   /** Starts a daemon in a fresh host; {@code extraArgs} are appended to shoald's command line. */
   public static TestDaemon start(String... extraArgs) throws IOException {
-    removeLeftovers();
-    int n = COUNTER.incrementAndGet();
-    String name = PREFIX + ProcessHandle.current().pid() + "-" + n;
-    Path state = STATE_ROOT.resolve(name);
-    deleteTree(state);
-    Files.createDirectories(state);
-    VirtualHost host = VirtualHost.create(name, "sdt" + n, state);
-    DaemonHost node = new DaemonHost(host, daemonCommand(extraArgs));
-    try {
-      node.start();
-    } catch (IOException | RuntimeException e) {
-      node.close();
-      throw e;
-    }
-    return new TestDaemon(node);
+    return new TestDaemon(TestHosts.start(PREFIX, STATE_ROOT, extraArgs));
   }
 
   /** shoald from the classes under test. */
   public static List<String> daemonCommand(String... extraArgs) {
-    List<String> argv = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse("java"),
-        "--enable-native-access=ALL-UNNAMED",
-        "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"),
-        "shoal.daemon.Main",
-        "--log-level", "debug"));
-    argv.addAll(List.of(extraArgs));
-    return argv;
+    return TestHosts.daemonCommand(extraArgs);
   }
 
   public DaemonHost node() {
@@ -110,34 +85,6 @@ public final class TestDaemon implements AutoCloseable {
 
   @Override
   public void close() {
-    node.close();
-  }
-
-  /** Removes hosts of test JVMs that are gone. */
-  private static void removeLeftovers() throws IOException {
-    if (!Files.isDirectory(Path.of("/run/netns"))) {
-      return;
-    }
-    try (var names = Files.list(Path.of("/run/netns"))) {
-      for (Path ns : names.toList()) {
-        String n = ns.getFileName().toString();
-        if (!n.startsWith(PREFIX)) {
-          continue;
-        }
-        String[] parts = n.substring(PREFIX.length()).split("-");
-        boolean ownerAlive = parts.length == 2
-            && ProcessHandle.of(Long.parseLong(parts[0])).map(ProcessHandle::isAlive).orElse(false);
-        if (!ownerAlive) {
-          VirtualHost.removeQuietly(n, STATE_ROOT.resolve(n));
-          deleteTree(STATE_ROOT.resolve(n));
-        }
-      }
-    }
-  }
-
-  private static void deleteTree(Path p) throws IOException {
-    if (Files.exists(p)) {
-      Commands.check("rm", "-rf", "--one-file-system", p.toString());
-    }
+    TestHosts.remove(node);
   }
 }

@@ -52,7 +52,8 @@ public final class DaemonHost implements AutoCloseable {
       throw new IllegalStateException("shoald already runs on " + host.hostname());
     }
     List<String> argv = new ArrayList<>(daemonCommand);
-    argv.addAll(List.of("-H", "unix:///run/shoal.sock", "-H", "unix://" + socket()));
+    argv.addAll(List.of("-H", "unix:///run/shoal.sock", "-H", "unix://" + socket(),
+        "--cgroup-parent", CgroupTree.parentFor(host.name())));
     launcher = host.spawn(argv, Map.of(), logFile());
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
@@ -171,10 +172,19 @@ public final class DaemonHost implements AutoCloseable {
     return Commands.run(argv, null, Map.of(), Duration.ofSeconds(35));
   }
 
-  /** Kills the host and everything in it. */
+  /** Kills the host and everything in it, and removes its containers' cgroups. */
   @Override
   public void close() {
-    host.close();
+    removeQuietly(host.name(), host.stateDir());
+  }
+
+  /**
+   * Removes a daemon host by name whatever state it is in (also one left by a process that
+   * crashed): the host with everything in it, and its containers' cgroups. Idempotent.
+   */
+  public static void removeQuietly(String hostNetns, Path stateDir) {
+    VirtualHost.removeQuietly(hostNetns, stateDir);
+    CgroupTree.remove(hostNetns);
   }
 
   private static void sleep(long ms) {

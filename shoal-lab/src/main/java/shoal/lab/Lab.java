@@ -164,7 +164,7 @@ public final class Lab {
         for (Path ns : all.toList()) {
           String n = ns.getFileName().toString();
           if (n.startsWith(prefix) && !n.equals(prefix + "lan")) {
-            VirtualHost.removeQuietly(n, dir.resolve(n.substring(prefix.length())));
+            DaemonHost.removeQuietly(n, dir.resolve(n.substring(prefix.length())));
           }
         }
       }
@@ -173,7 +173,7 @@ public final class Lab {
       // Hosts whose namespace file is gone may still have an init (a crash between steps).
       try (var sub = Files.list(dir)) {
         for (Path d : sub.filter(Files::isDirectory).toList()) {
-          VirtualHost.removeQuietly(prefix + d.getFileName(), d);
+          DaemonHost.removeQuietly(prefix + d.getFileName(), d);
         }
       }
     }

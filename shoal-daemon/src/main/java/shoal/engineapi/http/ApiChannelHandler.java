@@ -53,9 +53,9 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
     if (msg instanceof HttpContent content) {
       ApiExchange ex = current;
       if (ex != null) {
-        ex.bodySink().offer(content.content().retain());
+        ex.requestBodySink().offer(content.content().retain());
         if (content instanceof LastHttpContent) {
-          ex.bodySink().end();
+          ex.requestBodySink().end();
         }
       }
       content.release();
@@ -136,6 +136,7 @@ final class ApiChannelHandler extends ChannelInboundHandlerAdapter {
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
     if (evt instanceof io.netty.channel.socket.ChannelInputShutdownEvent) {
       ApiExchange ex = current;
+      log.debug("client shut its side down ({})", ex != null && ex.hijacked() ? "hijacked: input ends" : "closing");
       if (ex != null && ex.hijacked()) {
         // The client finished sending (its stdin ended) but still reads: end the input only.
         ex.bodySink().end();

@@ -36,6 +36,9 @@ public final class ApiExchange {
   private final ApiRequestLine line;
   // The request body until a hijack; then what the client sends on the raw connection.
   private volatile BodyInputStream body;
+  // The request's own body, which HTTP content always goes to, even when it is decoded after the
+  // handler hijacked the connection (the request's last, empty chunk may come that late).
+  private final BodyInputStream requestBody;
   private final ObjectMapper json;
   private final Map<String, String> responseHeaders = new java.util.LinkedHashMap<>();
   private final CompletableFuture<Void> clientGone = new CompletableFuture<>();
@@ -54,6 +57,7 @@ public final class ApiExchange {
     this.request = request;
     this.line = line;
     this.body = new BodyInputStream(channel);
+    this.requestBody = body;
     this.json = json;
     this.responseHeaders.putAll(responseHeaders);
   }
@@ -100,6 +104,10 @@ public final class ApiExchange {
 
   BodyInputStream bodySink() {
     return body;
+  }
+
+  BodyInputStream requestBodySink() {
+    return requestBody;
   }
 
   /** The body as JSON; an empty body reads as {@code null}. Malformed JSON is a 400. */
@@ -266,9 +274,20 @@ public final class ApiExchange {
       r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
       r.headers().set(HttpHeaderNames.UPGRADE, "tcp");
     }
-    BodyInputStream requestBody = body;
     body = new BodyInputStream(channel);
     requestBody.close();
+    // Stop decoding HTTP before the client sees the answer: it sends raw bytes (stdin) as soon as
+    // it has it, and the decoder would swallow them. Bytes it holds go on to our handler.
+    channel
+        .eventLoop()
+        .submit(
+            () -> {
+              HttpServerCodec codec = channel.pipeline().get(HttpServerCodec.class);
+              if (codec != null) {
+                codec.removeInboundHandler();
+              }
+            })
+        .awaitUninterruptibly();
     ChannelFuture sent = channel.writeAndFlush(r);
     sent.awaitUninterruptibly();
     // From here the bytes are not HTTP any more: drop the codec on the event loop. Bytes the

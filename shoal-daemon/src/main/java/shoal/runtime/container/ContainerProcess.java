@@ -35,7 +35,7 @@ final class ContainerProcess {
   private static final Logger log = LoggerFactory.getLogger(ContainerProcess.class);
   private static final int PIPE_SIZE = 1 << 20;
   private static final long START_TIMEOUT_MS = 60_000;
-  private static final long PUMP_DRAIN_MS = 10_000;
+  private static final long ACK_WAKE_MS = 1_000;
   private static final long THREAD_STACK = 256 * 1024;
 
   /** The container did not start; {@code exitCode} and the message are what Docker reports. */
@@ -73,8 +73,8 @@ final class ContainerProcess {
    *
    * @throws StartFailure runc could not start it (its message, in Docker's words)
    */
-  static ContainerProcess start(String id, RunDir dir, List<String> runcArgv, boolean tty, Wrapper.Stdin stdinMode)
-      throws IOException, StartFailure {
+  static ContainerProcess start(String id, RunDir dir, List<String> runcArgv, boolean tty, Wrapper.Stdin stdinMode,
+      List<Integer> consoleSize) throws IOException, StartFailure {
     List<Integer> keepers = new ArrayList<>();
     Pty pty = null;
     RandomAccessFile stdinFile = null;
@@ -83,6 +83,9 @@ final class ContainerProcess {
       Posix.mkfifo(dir.ack(), 0600);
       if (tty) {
         pty = Pty.open();
+        if (consoleSize.get(0) > 0 && consoleSize.get(1) > 0) {
+          pty.resize(consoleSize.get(0), consoleSize.get(1));
+        }
         int slave = pty.openSlave();
         try {
           Wrapper.spawn(dir, runcArgv, Wrapper.Stdin.NONE, new int[] {slave, pty.masterFd()});
@@ -256,18 +259,28 @@ final class ContainerProcess {
       pumps.add(pump(outputs.get(0), LogEntry.STDOUT, 1, hub, logFile, clock));
       pumps.add(pump(outputs.get(1), LogEntry.STDERR, 2, hub, logFile, clock));
     }
-    thread("exit-" + id.substring(0, 12), () -> {
+    // The wrapper lets go of the pipes once the daemon opens the ack FIFO (runc has exited then);
+    // the pumps see EOF after that, having read everything. Should the wrapper have been killed,
+    // the pumps end anyway once every writer is gone, and the ack thread is woken up by hand.
+    Thread ack = thread("ack-" + id.substring(0, 12), () -> {
       try {
         releaseWrapper(dir);
       } catch (IOException e) {
         log.warn("container {}: waiting for its wrapper failed: {}", id, e.toString());
       }
-      for (Thread t : pumps) {
-        try {
-          t.join(PUMP_DRAIN_MS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+    });
+    thread("exit-" + id.substring(0, 12), () -> {
+      try {
+        for (Thread t : pumps) {
+          t.join();
         }
+        if (ack.isAlive()) {
+          log.warn("container {}: its wrapper is gone; recording the exit without it", id);
+          wakeAck();
+          ack.join(ACK_WAKE_MS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
       OptionalInt code = dir.readExit();
       closeQuietly();
@@ -281,6 +294,15 @@ final class ContainerProcess {
         exit.complete(status);
       }
     });
+  }
+
+  /** Opens the ack FIFO for writing without blocking: our own reader, waiting in open(2), goes on. */
+  private void wakeAck() {
+    try {
+      Posix.close(Posix.open(dir.ack(), Posix.O_WRONLY | Posix.O_NONBLOCK | Posix.O_CLOEXEC));
+    } catch (IOException e) {
+      log.debug("container {}: ack FIFO: {}", id, e.toString());
+    }
   }
 
   private Thread pump(InputStream in, String stream, int number, OutputHub hub, JsonLogFile logFile, Clock clock) {

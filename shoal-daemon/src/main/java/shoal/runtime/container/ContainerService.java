@@ -19,7 +19,6 @@ import shoal.errors.ConflictException;
 import shoal.errors.InvalidArgumentException;
 import shoal.errors.NotFoundException;
 import shoal.net.ContainerAttachments;
-import shoal.net.EndpointInfo;
 import shoal.net.EndpointSpec;
 import shoal.runtime.image.Image;
 import shoal.runtime.image.ImageConfig;
@@ -27,7 +26,6 @@ import shoal.runtime.exec.ExecConfig;
 import shoal.runtime.exec.ExecHost;
 import shoal.runtime.exec.ExecTarget;
 import shoal.runtime.image.ImageUsage;
-import shoal.runtime.oci.ProcessSpec;
 import shoal.runtime.logs.JsonLogFile;
 import shoal.runtime.logs.LogQuery;
 import shoal.runtime.rootfs.Mounts;
@@ -44,6 +42,7 @@ public final class ContainerService implements ContainerAttachments, ImageUsage,
   private final RuntimeParts parts;
   private final ContainerStore store;
   private final Lifecycle lifecycle;
+  private final ContainerNetworks networks;
   private final NameGenerator names = new NameGenerator(new SecureRandom());
   private final SecureRandom random = new SecureRandom();
 
@@ -52,6 +51,7 @@ public final class ContainerService implements ContainerAttachments, ImageUsage,
     this.parts = parts;
     this.store = new ContainerStore(paths.dataRoot(), paths.execRoot());
     this.lifecycle = new Lifecycle(paths, parts, c -> removeQuietly(c));
+    this.networks = new ContainerNetworks(store, parts.networking());
   }
 
   /**
@@ -62,16 +62,17 @@ public final class ContainerService implements ContainerAttachments, ImageUsage,
   public void recover() throws IOException {
     Files.createDirectories(paths.runcRoot());
     List<Container> all = store.load();
+    Recovery recovery = new Recovery(lifecycle, paths, parts);
     Map<Container, Boolean> died = new HashMap<>();
     for (Container c : all) {
       try {
-        died.put(c, lifecycle.recover(c));
+        died.put(c, recovery.recover(c));
       } catch (RuntimeException e) {
         log.error("container {}: recovery failed", c.record().shortId(), e);
       }
     }
     log.info("recovered {} containers ({} running)", all.size(), all.stream().filter(c -> c.process() != null).count());
-    Thread.ofVirtual().name("restart-policies").start(() -> died.forEach(lifecycle::applyPolicyAfterRecovery));
+    Thread.ofVirtual().name("restart-policies").start(() -> died.forEach(recovery::applyPolicyAfterRecovery));
   }
 
   // ------------------------------------------------------------------ create, remove, rename
@@ -362,6 +363,7 @@ public final class ContainerService implements ContainerAttachments, ImageUsage,
       throw new ConflictException("Container " + c.id() + " is not running");
     }
     p.resize(height, width);
+    lifecycle.publish(c.record(), "resize", Map.of("height", Integer.toString(height), "width", Integer.toString(width)));
   }
 
   public ProcessTable.Top top(String ref, String psArgs) {
@@ -387,25 +389,9 @@ public final class ContainerService implements ContainerAttachments, ImageUsage,
 
   // ------------------------------------------------------------------ exec
 
-  /** The process an exec runs: the container's environment and user, with the exec's on top. */
   @Override
   public ExecTarget target(String containerRef, ExecConfig config) {
-    Container c = running(containerRef);
-    ContainerRecord r = c.record();
-    Path rootfs = paths.merged(r.id());
-    String userSpec = config.user().isEmpty() ? r.config().user() : config.user();
-    UserResolver.ExecUser user = UserResolver.resolve(userSpec,
-        Bundle.readOptional(rootfs.resolve("etc/passwd")), Bundle.readOptional(rootfs.resolve("etc/group")));
-    List<String> env = ConfigMerge.replaceOrAppend(
-        ProcessResolver.environment(r.config().env(), r.config().hostname(), config.tty(), user.home()), config.env());
-    String cwd = !config.workingDir().isEmpty() ? config.workingDir()
-        : !r.config().workingDir().isEmpty() ? r.config().workingDir() : "/";
-    List<String> caps = config.privileged()
-        ? ProcessResolver.capabilities(List.of("ALL"), List.of())
-        : ProcessResolver.capabilities(r.host().capAdd(), r.host().capDrop());
-    ProcessSpec p = new ProcessSpec(config.cmd(), env, cwd, user.uid(), user.gid(), user.additionalGids(),
-        config.tty(), caps);
-    return new ExecTarget(r.id(), r.name(), r.imageRef(), r.config().labels(), p);
+    return ExecTargets.resolve(running(containerRef), paths, config);
   }
 
   @Override
@@ -422,69 +408,12 @@ public final class ContainerService implements ContainerAttachments, ImageUsage,
 
   @Override
   public void connect(String containerRef, String network, EndpointSpec spec) {
-    Container c = store.get(containerRef);
-    c.operations.lock();
-    try {
-      ContainerRecord r = c.record();
-      if (r.host().hostNetwork()) {
-        throw new InvalidArgumentException("container cannot be disconnected from host network or connected to host network");
-      }
-      EndpointSpec s = spec == null ? EndpointSpec.defaults() : spec;
-      if (c.process() != null) {
-        EndpointInfo e = parts.networking().connect(r.id(), network, s);
-        Map<String, EndpointInfo> eps = new HashMap<>(r.endpoints());
-        eps.put(e.networkName(), e);
-        Map<String, EndpointSpec> nets = new HashMap<>(r.networks());
-        nets.put(e.networkName(), s);
-        ContainerRecord u = c.update(x -> x.withNetworks(nets).withSandbox(eps, x.ports(), x.sandboxKey()));
-        rewriteHosts(c, u);
-      } else {
-        if (r.networks().containsKey(network)) {
-          throw new ConflictException("endpoint with name " + r.name() + " already exists in network " + network);
-        }
-        Map<String, EndpointSpec> nets = new HashMap<>(r.networks());
-        nets.put(network, s);
-        c.update(x -> x.withNetworks(nets));
-      }
-    } finally {
-      c.operations.unlock();
-    }
+    networks.connect(containerRef, network, spec);
   }
 
   @Override
   public void disconnect(String containerRef, String network, boolean force) {
-    Container c = store.get(containerRef);
-    c.operations.lock();
-    try {
-      ContainerRecord r = c.record();
-      if (c.process() != null) {
-        parts.networking().disconnect(r.id(), network);
-        Map<String, EndpointInfo> eps = new HashMap<>(r.endpoints());
-        eps.entrySet().removeIf(e -> e.getKey().equals(network) || e.getValue().networkId().startsWith(network));
-        Map<String, EndpointSpec> nets = new HashMap<>(r.networks());
-        nets.keySet().removeIf(k -> k.equals(network) || r.endpoints().containsKey(k) && !eps.containsKey(k));
-        ContainerRecord u = c.update(x -> x.withNetworks(nets).withSandbox(eps, x.ports(), x.sandboxKey()));
-        rewriteHosts(c, u);
-      } else {
-        if (!r.networks().containsKey(network)) {
-          throw new NotFoundException("container " + r.id() + " is not connected to network " + network);
-        }
-        Map<String, EndpointSpec> nets = new HashMap<>(r.networks());
-        nets.remove(network);
-        c.update(x -> x.withNetworks(nets));
-      }
-    } finally {
-      c.operations.unlock();
-    }
-  }
-
-  private void rewriteHosts(Container c, ContainerRecord r) {
-    try {
-      EtcFiles.write(c.dataDir().resolve("hosts"), EtcFiles.hosts(false, null, r.host().extraHosts(),
-          r.endpoints().values(), r.config().hostname(), r.config().domainname()));
-    } catch (IOException e) {
-      log.warn("container {}: cannot update /etc/hosts: {}", r.shortId(), e.toString());
-    }
+    networks.disconnect(containerRef, network, force);
   }
 
   @Override

@@ -9,6 +9,7 @@ import shoal.net.PortBinding;
  * @param networkMode bridge, host, none, container:ID or a network's name
  * @param dns nameservers replacing the host's in the container's resolv.conf
  * @param extraHosts {@code name:address} lines added to /etc/hosts
+ * @param consoleSize the terminal's initial height and width (0, 0: unknown)
  */
 public record HostSettings(
     String networkMode,
@@ -22,7 +23,8 @@ public record HostSettings(
     List<String> extraHosts,
     List<String> capAdd,
     List<String> capDrop,
-    boolean readonlyRootfs) {
+    boolean readonlyRootfs,
+    List<Integer> consoleSize) {
 
   public HostSettings {
     networkMode = networkMode == null || networkMode.isEmpty() || networkMode.equals("default") ? "bridge" : networkMode;
@@ -34,11 +36,12 @@ public record HostSettings(
     extraHosts = extraHosts == null ? List.of() : List.copyOf(extraHosts);
     capAdd = capAdd == null ? List.of() : List.copyOf(capAdd);
     capDrop = capDrop == null ? List.of() : List.copyOf(capDrop);
+    consoleSize = consoleSize == null || consoleSize.size() != 2 ? List.of(0, 0) : List.copyOf(consoleSize);
   }
 
   public static HostSettings defaults() {
     return new HostSettings("bridge", List.of(), false, RestartPolicy.NO, false,
-        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), false);
+        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), false, List.of(0, 0));
   }
 
   public boolean hostNetwork() {

@@ -60,7 +60,7 @@ final class Lifecycle {
   }
 
   /** Prepares the bundle and starts the process; a failure undoes every step. */
-  private void launch(Container c) {
+  void launch(Container c) {
     ContainerRecord r = c.record();
     String id = r.id();
     RunDir run = c.runDir();
@@ -70,7 +70,7 @@ final class Lifecycle {
     try {
       prepared = bundle.prepare(c, undo);
       p = ContainerProcess.start(id, run, parts.runc().runArgv(id, run.dir(), run.initPid(), run.runcLog()),
-          r.config().tty(), stdinMode(r.config()));
+          r.config().tty(), stdinMode(r.config()), r.host().consoleSize());
       c.hub().startRun();
       c.logFile().startRun();
     } catch (ContainerProcess.StartFailure f) {
@@ -209,7 +209,9 @@ final class Lifecycle {
   }
 
   /** The container's process ended and its output is in the log: record it, then apply the policy. */
-  private void exited(Container c, int code) {
+  void exited(Container c, int code) {
+    // Docker's order: die, then the network disconnects.
+    publish(c.record(), "die", Map.of("exitCode", Integer.toString(code)));
     releaseRun(c);
     c.hub().endRun();
     c.logFile().endRun();
@@ -225,7 +227,6 @@ final class Lifecycle {
         .withSandbox(Map.of(), List.of(), ""));
     c.process(null);
     log.info("container {} exited with {}", after.shortId(), code);
-    publish(after, "die", Map.of("exitCode", Integer.toString(code)));
     c.exited(code);
     if (d.restart()) {
       scheduleRestart(c, d.delay());
@@ -237,6 +238,14 @@ final class Lifecycle {
   /** Undoes what a run set up: network sandbox, root mount, run directory. Each step is tried. */
   void releaseRun(Container c) {
     String id = c.id();
+    if (java.nio.file.Files.exists(paths.runcRoot().resolve(id))) {
+      // runc run deletes its state when it exits normally; left over, runc itself was killed.
+      try {
+        parts.runc().delete(id, true);
+      } catch (RuntimeException e) {
+        log.warn("container {}: runc delete: {}", c.record().shortId(), e.getMessage());
+      }
+    }
     try {
       parts.networking().tearDown(id);
     } catch (RuntimeException e) {
@@ -288,87 +297,6 @@ final class Lifecycle {
     if (t != null) {
       c.pendingRestart(null);
       t.interrupt();
-    }
-  }
-
-  /**
-   * At daemon start: a container that was running is attached again if its wrapper still lives
-   * (whether or not it exited meanwhile); else it is recorded as exited with the status its
-   * wrapper left, or 255 when nothing is left (the host rebooted).
-   *
-   * @return true when it was running at the crash and is not any more (the policy may apply)
-   */
-  boolean recover(Container c) {
-    ContainerRecord r = c.record();
-    ContainerStatus s = r.state().status();
-    if (s == ContainerStatus.RESTARTING) {
-      c.update(x -> x.withState(x.state().withStatus(ContainerStatus.EXITED)));
-      return true;
-    }
-    if (!s.hasProcess()) {
-      if (Mounts.isMounted(paths.merged(r.id())) || java.nio.file.Files.exists(c.runDir().dir())) {
-        releaseRun(c);
-      }
-      return false;
-    }
-    try {
-      var attached = ContainerProcess.reattach(r.id(), c.runDir(), r.config().tty(), stdinMode(r.config()));
-      if (attached.isPresent()) {
-        ContainerProcess p = attached.get();
-        c.hub().startRun();
-        c.logFile().startRun();
-        c.process(p);
-        boolean paused = parts.runc().state(r.id()).map(st -> st.paused()).orElse(false);
-        c.update(x -> x.withState(x.state().withStatus(paused ? ContainerStatus.PAUSED : ContainerStatus.RUNNING)));
-        log.info("container {}: attached again to its running process (pid {})", r.shortId(), p.initPid());
-        p.watch(c.hub(), c.logFile(), parts.clock(), code -> exited(c, code));
-        return false;
-      }
-    } catch (IOException | RuntimeException e) {
-      log.warn("container {}: cannot attach again: {}", r.shortId(), e.toString());
-    }
-    int code = c.runDir().readExit().orElse(255);
-    try {
-      parts.runc().delete(r.id(), true);
-    } catch (RuntimeException e) {
-      log.warn("container {}: runc delete: {}", r.shortId(), e.getMessage());
-    }
-    releaseRun(c);
-    Instant now = parts.clock().instant();
-    c.update(x -> x.withState(x.state().exited(code, now)).withSandbox(Map.of(), List.of(), ""));
-    log.info("container {}: exited with {} while the daemon was away", r.shortId(), code);
-    return true;
-  }
-
-  /** After recovery: starts what the policy wants running. */
-  void applyPolicyAfterRecovery(Container c, boolean diedMeanwhile) {
-    ContainerRecord r = c.record();
-    if (r.state().status() != ContainerStatus.EXITED && r.state().status() != ContainerStatus.CREATED) {
-      return;
-    }
-    RestartPolicy policy = r.host().restartPolicy();
-    boolean start = switch (policy.name()) {
-      case "always" -> r.state().startedAt() != null;
-      case "unless-stopped" -> r.state().startedAt() != null && !r.manuallyStopped();
-      case "on-failure" -> diedMeanwhile && r.backoff().decide(policy, r.state().exitCode(), false,
-          r.manuallyStopped(), Duration.ofDays(1)).restart();
-      default -> false;
-    };
-    if (!start) {
-      return;
-    }
-    c.operations.lock();
-    try {
-      if (c.process() == null && !c.removed().isDone()) {
-        log.info("container {}: started by its restart policy {} after the daemon's restart", r.shortId(), policy.name());
-        c.update(x -> x.withBackoff(x.backoff().decide(policy, x.state().exitCode(), false, x.manuallyStopped(),
-            Duration.ofDays(1)).next()));
-        launch(c);
-      }
-    } catch (RuntimeException e) {
-      log.warn("container {}: start after the daemon's restart failed: {}", r.shortId(), e.getMessage());
-    } finally {
-      c.operations.unlock();
     }
   }
 

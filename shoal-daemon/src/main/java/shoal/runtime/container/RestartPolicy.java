@@ -28,6 +28,7 @@ public record RestartPolicy(String name, int maximumRetryCount) {
     }
   }
 
+  @com.fasterxml.jackson.annotation.JsonIgnore
   public boolean isNone() {
     return name.equals("no");
   }

@@ -43,7 +43,9 @@ final class Wrapper {
           "D=$1; IN=$2; TTY=$3; shift 3",
           "echo $$ >\"$D/wrapper.pid.tmp\" && mv \"$D/wrapper.pid.tmp\" \"$D/wrapper.pid\"",
           "if [ \"$TTY\" = 1 ]; then",
-          "  \"$@\" 3>&-",
+          // runc inherits the master too (harmless): a redirection would make sh move fd 3 away
+          // while runc runs, where a restarted daemon could not find it.
+          "  \"$@\"",
           "else",
           "  exec 3<>\"$D/stdout\" 4<>\"$D/stderr\"",
           "  case $IN in",
@@ -98,6 +100,18 @@ final class Wrapper {
       return s.contains("shoal-wrapper\0" + dir.dir() + "\0") ? pid : OptionalLong.empty();
     } catch (IOException e) {
       return OptionalLong.empty();
+    }
+  }
+
+  /** Kills a wrapper whose container was given up (its output cannot be recovered anyway). */
+  static void kill(RunDir dir) {
+    OptionalLong pid = alive(dir);
+    if (pid.isPresent()) {
+      try {
+        Posix.kill(pid.getAsLong(), 9);
+      } catch (IOException e) {
+        // gone already
+      }
     }
   }
 

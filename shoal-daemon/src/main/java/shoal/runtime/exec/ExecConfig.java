@@ -13,7 +13,9 @@ public record ExecConfig(
     boolean attachStdout,
     boolean attachStderr,
     boolean privileged,
-    String detachKeys) {
+    String detachKeys,
+    int consoleHeight,
+    int consoleWidth) {
 
   public ExecConfig {
     cmd = cmd == null ? List.of() : List.copyOf(cmd);

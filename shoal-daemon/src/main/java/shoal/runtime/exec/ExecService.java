@@ -88,7 +88,7 @@ public final class ExecService {
     List<String> argv = runc.execArgv(e.target().containerId(), spec, pidFile);
     ExecSession s;
     try {
-      s = e.config().tty() ? startWithTerminal(argv) : startWithPipes(argv, e.config(), detach);
+      s = e.config().tty() ? startWithTerminal(argv, e.config()) : startWithPipes(argv, e.config(), detach);
     } catch (IOException | RuntimeException ex) {
       e.finished(126);
       cleanup(e, spec, pidFile);
@@ -104,6 +104,7 @@ public final class ExecService {
             s.closeTerminal();
           });
     }
+    Thread.ofVirtual().start(() -> awaitPidFile(e, pidFile, s));
     Thread.ofPlatform().daemon().name("exec-wait-" + id.substring(0, 12)).start(() -> {
       int code = awaitExit(s);
       e.finished(code);
@@ -113,12 +114,30 @@ public final class ExecService {
       log.debug("exec {} in {} exited with {}", id.substring(0, 12), e.target().containerId().substring(0, 12), code);
       s.exit().complete(code);
     });
-    readPid(e, pidFile);
     return s;
   }
 
-  private ExecSession startWithTerminal(List<String> argv) throws IOException {
+  /** runc writes the exec's PID a few milliseconds after it starts; inspect shows it from then on. */
+  private static void awaitPidFile(Exec e, Path pidFile, ExecSession s) {
+    for (int i = 0; i < 100 && e.pid() == 0; i++) {
+      readPid(e, pidFile);
+      if (e.pid() != 0 || s.exit().isDone()) {
+        return;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private ExecSession startWithTerminal(List<String> argv, ExecConfig c) throws IOException {
     Pty pty = Pty.open();
+    if (c.consoleHeight() > 0 && c.consoleWidth() > 0) {
+      pty.resize(c.consoleHeight(), c.consoleWidth());
+    }
     int slave = pty.openSlave();
     try {
       long pid = Posix.spawn(argv, ENV, Map.of(0, slave, 1, slave, 2, slave));

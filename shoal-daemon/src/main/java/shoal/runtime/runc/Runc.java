@@ -26,9 +26,24 @@ public final class Runc {
   private final String binary;
   private final Path root;
 
+  /** @param binary a path, or a name looked up in PATH (spawned processes get no PATH search) */
   public Runc(String binary, Path root) {
-    this.binary = binary;
+    this.binary = locate(binary);
     this.root = root;
+  }
+
+  private static String locate(String binary) {
+    if (binary.contains("/")) {
+      return binary;
+    }
+    String path = System.getenv().getOrDefault("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    for (String dir : (path + ":/usr/sbin:/sbin").split(":")) {
+      Path p = Path.of(dir.isEmpty() ? "." : dir, binary);
+      if (java.nio.file.Files.isExecutable(p)) {
+        return p.toAbsolutePath().toString();
+      }
+    }
+    return binary;
   }
 
   private List<String> base() {

@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
       LabFaults.Loss.class, LabDemo.class
     })
 public final class LabCommand implements Runnable {
+  @picocli.CommandLine.Option(names = "--help", usageHelp = true, description = "Print usage")
+  boolean help;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override

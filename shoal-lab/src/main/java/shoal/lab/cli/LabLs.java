@@ -7,6 +7,9 @@ import shoal.lab.LabHost;
 
 @Command(name = "ls", description = "List the labs on this machine.")
 final class LabLs implements Callable<Integer> {
+  @picocli.CommandLine.Option(names = "--help", usageHelp = true, description = "Print usage")
+  boolean help;
+
   @Override
   public Integer call() throws Exception {
     Table t = new Table("NAME", "HOSTS", "SUBNET", "DAEMONS RUNNING");

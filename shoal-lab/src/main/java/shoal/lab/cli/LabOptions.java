@@ -10,7 +10,10 @@ import shoal.lab.Lab;
 
 /** The {@code --name} option every lab command takes, and how to find shoald. */
 final class LabOptions {
-  @Option(names = "--name", description = "The lab's name (default: ${DEFAULT-VALUE}).", defaultValue = Lab.DEFAULT_NAME)
+  @Option(names = "--help", usageHelp = true, description = "Print usage")
+  boolean help;
+
+  @Option(names = "--name", description = "The lab's name.", defaultValue = Lab.DEFAULT_NAME)
   String name;
 
   Lab open() throws IOException {

@@ -11,10 +11,10 @@ import shoal.lab.LabHost;
 final class LabUp implements Callable<Integer> {
   @Mixin LabOptions lab;
 
-  @Option(names = "--nodes", description = "How many hosts (default: ${DEFAULT-VALUE}).", defaultValue = "3")
+  @Option(names = "--nodes", description = "How many hosts.", defaultValue = "3")
   int nodes;
 
-  @Option(names = "--subnet", description = "The LAN; hosts take .11 onwards (default: ${DEFAULT-VALUE}).", defaultValue = Lab.DEFAULT_SUBNET)
+  @Option(names = "--subnet", description = "The LAN; hosts take .11 onwards.", defaultValue = Lab.DEFAULT_SUBNET)
   String subnet;
 
   @Override

@@ -1,11 +1,6 @@
 package shoal.lab.junit;
 
 import java.lang.reflect.AnnotatedElement;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -48,7 +43,7 @@ public final class LabExtension implements BeforeAllCallback, BeforeEachCallback
     Lab.removeOrphans();
     long pid = ProcessHandle.current().pid();
     String name = "t" + (pid % 100000) + "-" + COUNTER.incrementAndGet();
-    return Lab.up(name, spec.nodes(), spec.subnet(), daemonCommand(), pid);
+    return Lab.up(name, spec.nodes(), spec.subnet(), TestHosts.daemonCommand(), pid);
   }
 
   @Override
@@ -65,27 +60,5 @@ public final class LabExtension implements BeforeAllCallback, BeforeEachCallback
       }
     }
     throw new IllegalStateException("no lab here: annotate the test or its class with @WithLab");
-  }
-
-  /**
-   * shoald for tests: the command in the system property {@code shoal.lab.shoald} if set; else the
-   * daemon on the test classpath (a module whose tests depend on shoal-daemon); else the installed one.
-   */
-  static List<String> daemonCommand() {
-    String prop = System.getProperty("shoal.lab.shoald");
-    if (prop != null && !prop.isBlank()) {
-      return Arrays.asList(prop.trim().split("\\s+"));
-    }
-    String cp = System.getProperty("java.class.path", "");
-    boolean daemonOnClasspath = Arrays.stream(cp.split(":"))
-        .anyMatch(e -> e.contains("shoal-daemon") || Files.exists(Path.of(e, "shoal/daemon/Main.class")));
-    if (daemonOnClasspath) {
-      List<String> argv = new ArrayList<>(List.of(
-          ProcessHandle.current().info().command().orElse("java"),
-          "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
-          "-cp", cp, "shoal.daemon.Main"));
-      return argv;
-    }
-    return List.of("/usr/local/bin/shoald");
   }
 }
