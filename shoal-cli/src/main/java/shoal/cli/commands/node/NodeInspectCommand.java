@@ -30,10 +30,7 @@ import shoal.cli.json.Jv;
 @Command(name = "inspect", description = "Display detailed information on one or more nodes",
     customSynopsis = "[OPTIONS] self|NODE [NODE...]")
 public final class NodeInspectCommand extends ApiCommand {
-  @Option(names = {"-f", "--format"}, paramLabel = "string", description = "Format output using a custom template:\n"
-      + "'json':             Print in JSON format\n"
-      + "'TEMPLATE':         Print output using the given Go template.\n"
-      + "Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates")
+  @Option(names = {"-f", "--format"}, paramLabel = "string", description = "Format output using a custom template")
   String format;
 
   @Option(names = "--pretty", description = "Print the information in a human friendly format")

@@ -20,12 +20,7 @@ public final class NodeLsCommand extends ApiCommand {
   @Option(names = {"-f", "--filter"}, paramLabel = "filter", description = "Filter output based on conditions provided")
   List<String> filters = new ArrayList<>();
 
-  @Option(names = "--format", paramLabel = "string", description = "Format output using a custom template:\n"
-      + "'table':            Print output in table format with column headers (default)\n"
-      + "'table TEMPLATE':   Print output in table format using the given Go template\n"
-      + "'json':             Print in JSON format\n"
-      + "'TEMPLATE':         Print output using the given Go template.\n"
-      + "Refer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates")
+  @Option(names = "--format", paramLabel = "string", description = "Format output using a custom template")
   String format;
 
   @Option(names = {"-q", "--quiet"}, description = "Only display IDs")
