@@ -141,6 +141,20 @@ class SwarmCliIT {
 
   @Test
   @Order(4)
+  void swarmUpdateChangesOnlyTheGivenSettings(Lab lab) {
+    LabHost h1 = lab.host("h1");
+    String before = ok(docker(h1, "info", "--format", "{{json .Swarm.Cluster.Spec.Orchestration}}")).stdout();
+    assertThat(ok(shoal(h1, "swarm", "update", "--dispatcher-heartbeat", "2s", "--cert-expiry", "720h")).stdout())
+        .isEqualTo("Swarm updated.\n");
+    String section = swarmSection(ok(shoal(h1, "info")).stdout());
+    assertThat(section).contains("   Heartbeat Period: 2 seconds\n", "   Expiry Duration: 4 weeks\n")
+        .isEqualTo(swarmSection(ok(docker(h1, "info")).stdout()));
+    assertThat(ok(docker(h1, "info", "--format", "{{json .Swarm.Cluster.Spec.Orchestration}}")).stdout()).isEqualTo(before);
+    assertThat(ok(shoal(h1, "swarm", "inspect", "-f", "{{.Spec.Dispatcher.HeartbeatPeriod}}")).stdout()).isEqualTo("2000000000\n");
+  }
+
+  @Test
+  @Order(5)
   void nodeUpdateChangesLabelsAndAvailability(Lab lab) {
     LabHost h1 = lab.host("h1");
     String h2 = nodeId(lab.host("h2"));
@@ -157,7 +171,7 @@ class SwarmCliIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void promoteAndDemoteChangeTheRole(Lab lab) throws Exception {
     LabHost h1 = lab.host("h1");
     String h2 = nodeId(lab.host("h2"));
@@ -171,7 +185,7 @@ class SwarmCliIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void aWorkerThatLeftIsRemovedByTheManager(Lab lab) throws Exception {
     LabHost h1 = lab.host("h1");
     LabHost h3 = lab.host("h3");
