@@ -33,6 +33,18 @@ import shoal.cli.commands.network.NetworkInspectCommand;
 import shoal.cli.commands.network.NetworkLsCommand;
 import shoal.cli.commands.network.NetworkPruneCommand;
 import shoal.cli.commands.network.NetworkRmCommand;
+import shoal.cli.commands.node.NodeDemoteCommand;
+import shoal.cli.commands.node.NodeInspectCommand;
+import shoal.cli.commands.node.NodeLsCommand;
+import shoal.cli.commands.node.NodePromoteCommand;
+import shoal.cli.commands.node.NodeRmCommand;
+import shoal.cli.commands.node.NodeUpdateCommand;
+import shoal.cli.commands.swarm.SwarmInitCommand;
+import shoal.cli.commands.swarm.SwarmInspectCommand;
+import shoal.cli.commands.swarm.SwarmJoinCommand;
+import shoal.cli.commands.swarm.SwarmJoinTokenCommand;
+import shoal.cli.commands.swarm.SwarmLeaveCommand;
+import shoal.cli.commands.swarm.SwarmUpdateCommand;
 import shoal.cli.commands.system.EventsCommand;
 import shoal.cli.commands.system.InfoCommand;
 import shoal.cli.commands.system.VersionCommand;
@@ -70,6 +82,8 @@ public final class CommandRegistry {
       new Entry("image", Section.MANAGEMENT, "Manage images", CommandRegistry::imageGroup),
       new Entry("network", Section.MANAGEMENT, "Manage networks", CommandRegistry::networkGroup),
       new Entry("lab", Section.MANAGEMENT, "Run a cluster of virtual hosts on this machine", c -> new CommandLine(new LabCommand())),
+      new Entry("node", Section.MANAGEMENT, "Manage Swarm nodes", CommandRegistry::nodeGroup),
+      new Entry("swarm", Section.MANAGEMENT, "Manage Swarm", CommandRegistry::swarmGroup),
 
       new Entry("attach", Section.OTHER, "Attach local standard input, output, and error streams to a running container", c -> cmd(new AttachCommand(c)), "container attach", "attach"),
       new Entry("create", Section.OTHER, "Create a new container", c -> cmd(new CreateCommand(c)), "container create", "create"),
@@ -126,6 +140,18 @@ public final class CommandRegistry {
     return group("network", "Manage networks",
         new NetworkConnectCommand(c), new NetworkCreateCommand(c), new NetworkDisconnectCommand(c),
         new NetworkInspectCommand(c), new NetworkLsCommand(c), new NetworkPruneCommand(c), new NetworkRmCommand(c));
+  }
+
+  private static CommandLine nodeGroup(CliContext c) {
+    return group("node", "Manage Swarm nodes",
+        new NodeDemoteCommand(c), new NodeInspectCommand(c), new NodeLsCommand(c), new NodePromoteCommand(c),
+        new NodeRmCommand(c), new NodeUpdateCommand(c));
+  }
+
+  private static CommandLine swarmGroup(CliContext c) {
+    return group("swarm", "Manage Swarm",
+        new SwarmInitCommand(c), new SwarmInspectCommand(c), new SwarmJoinCommand(c), new SwarmJoinTokenCommand(c),
+        new SwarmLeaveCommand(c), new SwarmUpdateCommand(c));
   }
 
   /** {@code container inspect}: inspect of one kind, without the top-level command's --type. */

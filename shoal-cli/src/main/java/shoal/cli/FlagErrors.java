@@ -2,6 +2,7 @@ package shoal.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -17,8 +18,8 @@ final class FlagErrors {
     String path = Usage.path(spec);
     String usage = Usage.line(spec);
     if (isArgumentCount(ex)) {
-      return "shoal: '" + path + "' requires " + countWords(spec, ex) + "\n\n" + usage
-          + "\n\nSee '" + path + " --help' for more information\n";
+      return "shoal: '" + path + "' " + countWords(spec, ex) + "\n\n" + usage
+          + "\n\nRun '" + path + " --help' for more information\n";
     }
     return message(ex) + "\n\n" + usage + "\n\nRun '" + path + " --help' for more information\n";
   }
@@ -47,11 +48,29 @@ final class FlagErrors {
         return "unknown shorthand flag: '" + arg.charAt(1) + "' in " + arg;
       }
     }
+    if (ex.getCause() instanceof CommandLine.TypeConversionException t && ex.getArgSpec() instanceof OptionSpec o) {
+      // pflag's words for a flag value its parser refused
+      return "invalid argument \"" + ex.getValue() + "\" for \"" + flagNames(o) + "\" flag: " + t.getMessage();
+    }
     String m = ex.getMessage();
     return m == null ? "invalid arguments" : m;
   }
 
-  /** {@code exactly 1 argument}, {@code at least 1 argument}, {@code at most 2 arguments}. */
+  /** {@code -f, --filter}: the shorthand first, as pflag names a flag. */
+  private static String flagNames(OptionSpec o) {
+    String shortName = null;
+    String longName = null;
+    for (String n : o.names()) {
+      if (n.startsWith("--")) {
+        longName = longName == null ? n : longName;
+      } else {
+        shortName = n;
+      }
+    }
+    return shortName == null ? longName : longName == null ? shortName : shortName + ", " + longName;
+  }
+
+  /** docker 28's {@code accepts no arguments}, {@code requires 1 argument}, {@code requires at least 1 argument}. */
   private static String countWords(CommandSpec spec, ParameterException ex) {
     int min = 0;
     int max = 0;
@@ -59,13 +78,16 @@ final class FlagErrors {
       min += p.arity().min();
       max = p.arity().isVariable() || max == Integer.MAX_VALUE ? Integer.MAX_VALUE : max + p.arity().max();
     }
+    if (max == 0) {
+      return "accepts no arguments";
+    }
     if (min == max) {
-      return "exactly " + plural(min);
+      return "requires " + plural(min);
     }
     if (ex instanceof CommandLine.UnmatchedArgumentException) {
-      return "at most " + plural(max);
+      return "requires at most " + plural(max);
     }
-    return "at least " + plural(min);
+    return "requires at least " + plural(min);
   }
 
   private static String plural(int n) {

@@ -2,11 +2,11 @@ package shoal.cli.commands.system;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import shoal.cli.CliContext;
 import shoal.cli.commands.ApiCommand;
+import shoal.cli.commands.swarm.SwarmSection;
 import shoal.cli.format.Units;
 import shoal.cli.format.template.Template;
 import shoal.cli.json.Jv;
@@ -54,13 +54,7 @@ public final class InfoCommand extends ApiCommand {
       List<Object> names = Jv.list(info, "Plugins", kind);
       o.println("  " + kind + ": " + String.join(" ", names.stream().map(String::valueOf).toList()));
     }
-    Map<String, Object> swarm = Jv.map(info, "Swarm");
-    o.println(" Swarm: " + Jv.str(swarm, "LocalNodeState"));
-    if (!Jv.str(swarm, "NodeID").isEmpty()) {
-      o.println("  NodeID: " + Jv.str(swarm, "NodeID"));
-      o.println("  Is Manager: " + Jv.bool(swarm, "ControlAvailable"));
-      o.println("  Node Address: " + Jv.str(swarm, "NodeAddr"));
-    }
+    SwarmSection.lines(Jv.map(info, "Swarm")).forEach(o::println);
     o.println(" Runtimes: " + String.join(" ", Jv.map(info, "Runtimes").keySet()));
     o.println(" Default Runtime: " + Jv.str(info, "DefaultRuntime"));
     o.println(" runc version: " + Jv.str(info, "RuncCommit", "ID"));
