@@ -1,5 +1,6 @@
 package shoal.bench;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,13 +14,16 @@ public final class Main {
 
   public static void main(String[] args) throws Exception {
     List<String> which = args.length == 0 ? List.of("lab") : Arrays.asList(args);
-    List<String> shoald = List.of(System.getProperty("shoal.bench.shoald", "/usr/local/bin/shoald"));
+    List<String> shoald = List.of(System.getProperty("shoal.bench.shoald", "/usr/local/bin/shoald").trim().split("\\s+"));
     for (String b : which) {
       System.out.println("== " + b);
       switch (b) {
         case "lab" -> LabBench.run(shoald, 3);
         case "containers" -> ContainerBench.run(shoald, 10);
-        default -> throw new IllegalArgumentException("unknown benchmark " + b + " (known: lab, containers)");
+        case "swarm" -> SwarmBench.run(shoald, 5);
+        case "heartbeat" -> HeartbeatBench.run(shoald, Duration.ofMinutes(3));
+        default -> throw new IllegalArgumentException(
+            "unknown benchmark " + b + " (known: lab, containers, swarm, heartbeat)");
       }
     }
   }

@@ -29,6 +29,16 @@ public final class ClusterTls {
         .build();
   }
 
+  /** This node's certificate for other TLS users, e.g. the managers' Raft traffic ({@code RaftTls.mutual}). */
+  public static javax.net.ssl.KeyManager keyManager(CurrentIdentity self) {
+    return new IdentityKeyManager(self);
+  }
+
+  /** Trusts chains of this node's cluster (any role), for other TLS users such as Raft. */
+  public static javax.net.ssl.X509TrustManager trustManager(CurrentIdentity self) {
+    return new ClusterTrustManager(self, null);
+  }
+
   static ChannelCredentials join(PinningTrustManager pinning) {
     return TlsChannelCredentials.newBuilder().trustManager(pinning).build();
   }

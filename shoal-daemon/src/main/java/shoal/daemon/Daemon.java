@@ -15,6 +15,10 @@ import shoal.engineapi.InfoContributor;
 import shoal.engineapi.Json;
 import shoal.engineapi.NetworkRoutes;
 import shoal.engineapi.SystemRoutes;
+import shoal.engineapi.SwarmRoutes;
+import shoal.engineapi.NodeRoutes;
+import shoal.agent.HostDescription;
+import shoal.swarm.SwarmService;
 import shoal.engineapi.ContainerRoutes;
 import shoal.engineapi.ExecRoutes;
 import shoal.runtime.container.ContainerService;
@@ -78,11 +82,19 @@ public final class Daemon implements AutoCloseable {
       i.put("Containers", n[0]).put("ContainersRunning", n[1]).put("ContainersPaused", n[2]).put("ContainersStopped", n[3]);
     });
 
-    new SystemRoutes(host, events, info, () -> "inactive").register(router);
+    SwarmService swarm = SwarmService.start(config.dataRoot(), new HostDescription(host.hostname(), Versions.SHOAL,
+        "linux", "x86_64", Runtime.getRuntime().availableProcessors() * 1_000_000_000L, host.memTotal(), Map.of()));
+    closeables.add(swarm);
+    SwarmRoutes swarmRoutes = new SwarmRoutes(swarm);
+    info.add(swarmRoutes.info());
+
+    new SystemRoutes(host, events, info, swarm::pingState).register(router);
     new ImageRoutes(images).register(router);
     new ContainerRoutes(containers, Clock.systemUTC()).register(router);
     new ExecRoutes(execs).register(router);
     new NetworkRoutes(net.service(), containers).register(router);
+    swarmRoutes.register(router);
+    new NodeRoutes(swarm).register(router);
 
     ApiServer api =
         new ApiServer(

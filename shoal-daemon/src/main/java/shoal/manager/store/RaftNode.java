@@ -46,7 +46,7 @@ final class RaftNode implements AutoCloseable {
   private RaftNode(StoreConfig config, StoreStateMachine sm, Start start) throws IOException {
     this.self = peer(config.nodeId(), config.advertise());
     this.groupId = RaftSetup.groupId(config.clusterId());
-    this.properties = RaftSetup.properties(config);
+    this.properties = RaftSetup.properties(config, start == Start.BOOTSTRAP);
     this.parameters = RaftSetup.parameters(config.tls());
     RaftGroup group = start == Start.BOOTSTRAP
         ? RaftGroup.valueOf(groupId, self)

@@ -34,7 +34,8 @@ final class RaftSetup {
         UUID.nameUUIDFromBytes(("shoal-swarm/" + clusterId).getBytes(StandardCharsets.UTF_8)));
   }
 
-  static RaftProperties properties(StoreConfig config) {
+  /** @param alone a group of one just bootstrapped: it elects itself at once */
+  static RaftProperties properties(StoreConfig config, boolean alone) {
     RaftProperties p = new RaftProperties();
     RaftConfigKeys.Rpc.setType(p, SupportedRpcType.GRPC);
     RaftServerConfigKeys.setStorageDir(p, List.of(config.dir().toFile()));
@@ -43,10 +44,10 @@ final class RaftSetup {
 
     RaftServerConfigKeys.Rpc.setTimeoutMin(p, ratis(RaftTimings.ELECTION_TIMEOUT_MIN));
     RaftServerConfigKeys.Rpc.setTimeoutMax(p, ratis(RaftTimings.ELECTION_TIMEOUT_MAX));
-    RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(
-        p, ratis(RaftTimings.FIRST_ELECTION_TIMEOUT_MIN));
-    RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(
-        p, ratis(RaftTimings.FIRST_ELECTION_TIMEOUT_MAX));
+    RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMin(p, ratis(alone
+        ? RaftTimings.BOOTSTRAP_ELECTION_TIMEOUT_MIN : RaftTimings.FIRST_ELECTION_TIMEOUT_MIN));
+    RaftServerConfigKeys.Rpc.setFirstElectionTimeoutMax(p, ratis(alone
+        ? RaftTimings.BOOTSTRAP_ELECTION_TIMEOUT_MAX : RaftTimings.FIRST_ELECTION_TIMEOUT_MAX));
     RaftServerConfigKeys.Rpc.setRequestTimeout(p, ratis(RaftTimings.RPC_REQUEST_TIMEOUT));
     RaftServerConfigKeys.LeaderElection.setPreVote(p, true);
     RaftServerConfigKeys.LeaderElection.setLeaderStepDownWaitTime(

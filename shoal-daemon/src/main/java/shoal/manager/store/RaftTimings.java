@@ -29,6 +29,14 @@ public final class RaftTimings {
 
   public static final Duration FIRST_ELECTION_TIMEOUT_MAX = Duration.ofMillis(600);
 
+  /**
+   * The first election of a group of one that `swarm init` just made: there is no other manager to
+   * wait for or to split the vote with, so it elects itself almost at once.
+   */
+  public static final Duration BOOTSTRAP_ELECTION_TIMEOUT_MIN = Duration.ofMillis(10);
+
+  public static final Duration BOOTSTRAP_ELECTION_TIMEOUT_MAX = Duration.ofMillis(20);
+
   /** A leader that has not heard from a majority for this long steps down. */
   public static final Duration LEADER_STEP_DOWN_WAIT = Duration.ofSeconds(4);
 

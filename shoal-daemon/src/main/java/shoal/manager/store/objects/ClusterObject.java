@@ -112,8 +112,22 @@ public record ClusterObject(
     }
   }
 
-  /** The current join tokens (`SWMTKN-1-…`). */
-  public record JoinTokens(String worker, String manager) {}
+  /**
+   * The current join tokens (`SWMTKN-1-…`) and the ones rotated away (kept to tell their holder
+   * why they fail).
+   */
+  public record JoinTokens(String worker, String manager, List<Rotated> rotated) {
+    public JoinTokens {
+      rotated = Labels.copy(rotated);
+    }
+
+    public JoinTokens(String worker, String manager) {
+      this(worker, manager, List.of());
+    }
+  }
+
+  /** A token that `swarm join-token --rotate` replaced; role is "worker" or "manager". */
+  public record Rotated(String role, String token) {}
 
   /** The root CA: certificate and private key, PEM. */
   public record RootCa(String certPem, String keyPem) {

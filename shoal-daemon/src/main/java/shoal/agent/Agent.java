@@ -1,0 +1,224 @@
+package shoal.agent;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import shoal.cluster.NodeRole;
+import shoal.manager.dispatcher.DispatcherService;
+import shoal.proto.AgentMessage;
+import shoal.proto.DispatcherGrpc;
+import shoal.proto.Heartbeat;
+import shoal.proto.ManagerMessage;
+import shoal.proto.Register;
+import shoal.proto.SessionParams;
+
+/**
+ * The node's session with the leader's dispatcher: registers what this host is, heartbeats, and
+ * follows what the leader sends (managers, heartbeat period, the node's role). When the session
+ * ends it dials the next manager at once, going straight to the leader when a follower names it,
+ * so that after a failover the node is back within a few retries of the new leader's election.
+ */
+public final class Agent {
+  private static final Logger log = LoggerFactory.getLogger(Agent.class);
+
+  /** How long a manager may take to accept a registration. */
+  static final Duration ACCEPT_TIMEOUT = Duration.ofSeconds(5);
+
+  /** Pauses between failed attempts grow from MIN_RETRY to MAX_RETRY. */
+  static final Duration MIN_RETRY = Duration.ofMillis(100);
+
+  static final Duration MAX_RETRY = Duration.ofMillis(500);
+
+  /** What the agent reports to the node. */
+  public interface Listener {
+    /** The leader says this node is to have {@code role} (sent with every parameter update). */
+    void roleChanged(NodeRole role);
+
+    /** A session is open with {@code addr} (null: none is, and {@code error} says why). */
+    void connected(String addr, String error);
+  }
+
+  private static final Object END = new Object();
+  private static final Object STOP = new Object();
+
+  private final HostDescription host;
+  private final String advertiseAddr;
+  private final ManagerList managers;
+  private final ManagerChannels channels;
+  private final Listener listener;
+  private final CountDownLatch exited = new CountDownLatch(1);
+  private volatile boolean stopping;
+  private volatile boolean running;
+  // The open session's inbox, so that stop() can wake the agent's thread.
+  private volatile BlockingQueue<Object> inbox;
+  private volatile String connectedTo;
+
+  public Agent(HostDescription host, String advertiseAddr, ManagerList managers,
+      ManagerChannels channels, Listener listener) {
+    this.host = host;
+    this.advertiseAddr = advertiseAddr;
+    this.managers = managers;
+    this.channels = channels;
+    this.listener = listener;
+  }
+
+  /** The manager the open session is with. */
+  public Optional<String> connectedTo() {
+    return Optional.ofNullable(connectedTo);
+  }
+
+  /** Keeps a session open until {@link #stop()}. */
+  public void run() throws InterruptedException {
+    running = true;
+    try {
+      long pause = MIN_RETRY.toMillis();
+      while (!stopping) {
+        String addr = managers.next();
+        if (addr == null) {
+          Thread.sleep(MAX_RETRY.toMillis());
+          continue;
+        }
+        String failure = session(addr);
+        connectedTo = null;
+        if (stopping) {
+          break;
+        }
+        if (failure == null) {
+          pause = MIN_RETRY.toMillis();
+          continue;
+        }
+        listener.connected(null, failure);
+        Thread.sleep(pause);
+        pause = Math.min(pause * 2, MAX_RETRY.toMillis());
+      }
+    } finally {
+      running = false;
+      exited.countDown();
+    }
+  }
+
+  /** Ends the session (the dispatcher marks the node Down at once) and waits for the exit. */
+  public void stop() {
+    stopping = true;
+    BlockingQueue<Object> q = inbox;
+    if (q != null) {
+      q.offer(STOP);
+    }
+    if (!running) {
+      return;
+    }
+    try {
+      exited.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * One session with {@code addr}, until it ends. Returns null if it was accepted (a new one can
+   * be tried at once), or why it failed.
+   */
+  private String session(String addr) throws InterruptedException {
+    BlockingQueue<Object> q = new LinkedBlockingQueue<>();
+    ClientCallStreamObserver<AgentMessage> out = (ClientCallStreamObserver<AgentMessage>)
+        DispatcherGrpc.newStub(channels.get(addr)).session(new StreamObserver<>() {
+          @Override
+          public void onNext(ManagerMessage m) {
+            q.offer(m);
+          }
+
+          @Override
+          public void onError(Throwable t) {
+            q.offer(t);
+          }
+
+          @Override
+          public void onCompleted() {
+            q.offer(END);
+          }
+        });
+    inbox = q;
+    try {
+      if (stopping) {
+        out.onCompleted();
+        return null;
+      }
+      out.onNext(AgentMessage.newBuilder().setRegister(Register.newBuilder()
+          .setDescription(host.toProto(advertiseAddr))).build());
+      Object first = q.poll(ACCEPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      if (!(first instanceof ManagerMessage m) || !m.hasAccepted()) {
+        if (first == STOP) {
+          out.onCompleted();
+          return null;
+        }
+        out.cancel("no session", null);
+        return refused(addr, first);
+      }
+      connectedTo = addr;
+      SessionParams params = m.getAccepted().getParams();
+      apply(params);
+      listener.connected(addr, null);
+      log.info("session open with manager {} (heartbeat every {} ms)", addr, params.getHeartbeatPeriodMs());
+      long period = Math.max(1, params.getHeartbeatPeriodMs());
+      long nextBeat = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(period);
+      while (true) {
+        Object next = q.poll(Math.max(0, nextBeat - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (next == null) {
+          out.onNext(AgentMessage.newBuilder().setHeartbeat(Heartbeat.getDefaultInstance()).build());
+          nextBeat = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(period);
+        } else if (next == STOP) {
+          out.onCompleted();
+          return null;
+        } else if (next instanceof ManagerMessage msg && msg.hasParams()) {
+          apply(msg.getParams());
+          period = Math.max(1, msg.getParams().getHeartbeatPeriodMs());
+        } else if (next instanceof ManagerMessage) {
+          continue; // assignments: later issues
+        } else {
+          String why = refused(addr, next);
+          log.info("session with manager {} ended: {}", addr, why);
+          return null;
+        }
+      }
+    } finally {
+      inbox = null;
+    }
+  }
+
+  private void apply(SessionParams p) {
+    managers.update(p.getManagersList().stream().map(shoal.proto.Manager::getAddr).toList());
+    if (p.getRole() != shoal.proto.NodeRole.NODE_ROLE_UNSPECIFIED) {
+      listener.roleChanged(NodeRole.ofProto(p.getRole()));
+    }
+  }
+
+  /** Why a session was refused or ended; a follower's refusal names the leader, dialled next. */
+  private String refused(String addr, Object why) {
+    if (why == null) {
+      return "manager " + addr + " did not answer within " + ACCEPT_TIMEOUT.toMillis() + " ms";
+    }
+    if (why == END) {
+      return "manager " + addr + " ended the session";
+    }
+    if (why instanceof Throwable t) {
+      Status s = Status.fromThrowable(t);
+      if (t instanceof StatusRuntimeException e && e.getTrailers() != null) {
+        String leader = e.getTrailers().get(DispatcherService.LEADER);
+        if (leader != null && !leader.equals(addr)) {
+          managers.prefer(leader);
+        }
+      }
+      return "manager " + addr + ": " + (s.getDescription() == null ? s.getCode().toString() : s.getDescription());
+    }
+    return "manager " + addr + " sent " + why;
+  }
+}
