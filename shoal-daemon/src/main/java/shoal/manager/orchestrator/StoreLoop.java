@@ -57,6 +57,8 @@ public final class StoreLoop {
   private final CountDownLatch exited = new CountDownLatch(1);
   private volatile boolean stopping;
   private volatile Thread thread;
+  // Set by the loop thread; closed by stop() to wake the loop at once.
+  private volatile Watch watch;
 
   /** @param filter the object events that make the loop dirty */
   public StoreLoop(String name, Store store, Predicate<StoreEvent> filter, Reconciler reconciler) {
@@ -70,10 +72,15 @@ public final class StoreLoop {
     thread = Thread.currentThread();
     try {
       while (!stopping) {
-        try (Watch watch = store.watch(filter)) {
-          follow(watch);
+        try (Watch w = store.watch(filter)) {
+          watch = w;
+          if (!stopping) {
+            follow(w);
+          }
         } catch (WatchClosedException e) {
-          log.warn("{}: {}; reading the state again", name, e.getMessage());
+          if (!stopping) {
+            log.warn("{}: {}; reading the state again", name, e.getMessage());
+          }
         }
       }
     } finally {
@@ -84,6 +91,10 @@ public final class StoreLoop {
   /** Idempotent; waits until {@link #run} returned. */
   public void stop() {
     stopping = true;
+    Watch w = watch;
+    if (w != null) {
+      w.close();
+    }
     Thread t = thread;
     try {
       if (t != null && t != Thread.currentThread()

@@ -53,10 +53,18 @@ class ReplicatedOrchestratorTest {
     assertThat(running(web).values()).containsOnly(1L);
 
     long t0 = System.nanoTime();
-    c.updateService(web, s -> s.withMode(ServiceSpec.Mode.replicated(30)));
-    c.await("30 running", () -> total(running(web)) == 30);
-    long ms = (System.nanoTime() - t0) / 1_000_000;
-    System.out.printf("scale 3 -> 30: all running after %d ms (loops and stand-in agents)%n", ms);
+    java.util.concurrent.atomic.AtomicLong placedAt = new java.util.concurrent.atomic.AtomicLong();
+    try (TaskMirror m = new TaskMirror(c.store, tasks -> {
+      if (placedAt.get() == 0 && tasks.values().stream().filter(t -> t.serviceId().equals(web)
+          && Tasks.live(t) && !t.nodeId().isEmpty()).count() == 30) {
+        placedAt.set(System.nanoTime());
+      }
+    })) {
+      c.updateService(web, s -> s.withMode(ServiceSpec.Mode.replicated(30)));
+      c.await("30 running", () -> total(running(web)) == 30);
+    }
+    System.out.printf("scale 3 -> 30: 30 placed after %d ms, running (stand-in agents) after %d ms%n",
+        (placedAt.get() - t0) / 1_000_000, (System.nanoTime() - t0) / 1_000_000);
     assertThat(running(web).values()).containsOnly(10L);
     assertThat(liveSlots(web)).isEqualTo(
         java.util.stream.LongStream.rangeClosed(1, 30).boxed().toList());
