@@ -22,8 +22,7 @@ public final class Main {
         case "containers" -> ContainerBench.run(shoald, 10);
         case "swarm" -> SwarmBench.run(shoald, 5);
         case "heartbeat" -> HeartbeatBench.run(shoald, Duration.ofMinutes(3));
-        default -> throw new IllegalArgumentException(
-            "unknown benchmark " + b + " (known: lab, containers, swarm, heartbeat)");
+        default -> throw new IllegalArgumentException("unknown benchmark " + b + " (known: lab, containers, swarm, heartbeat)");
       }
     }
   }

@@ -9,10 +9,18 @@ import shoal.manager.store.objects.NodeObject;
 
 /** The Swarm section of {@code /info} for a node in a swarm. */
 final class SwarmInfos {
+  /** What a manager answers a node whose certificate it refuses because the node was removed. */
+  static final String REMOVED = "was removed from swarm";
+
   private SwarmInfos() {}
 
   static SwarmInfo of(SwarmNode n) {
     String addr = Addresses.hostOf(n.state().advertiseAddr());
+    String why = n.sessionError();
+    if (why != null && why.contains(REMOVED)) {
+      // The managers refuse this node's certificate: only leaving (and joining again) helps.
+      return new SwarmInfo(n.nodeId(), addr, LocalNodeState.ERROR, false, why, List.of(), null, null, null);
+    }
     Optional<ManagerNode> m = n.manager();
     if (m.isEmpty()) {
       List<SwarmInfo.RemoteManager> remotes = n.knownManagers().stream()

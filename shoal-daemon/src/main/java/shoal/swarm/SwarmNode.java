@@ -53,6 +53,7 @@ final class SwarmNode implements Agent.Listener, AutoCloseable {
   private volatile ManagerNode manager;
   private volatile NodeState state;
   private volatile NodeRole wantedRole;
+  private volatile String sessionError;
 
   SwarmNode(SwarmFiles files, CurrentIdentity self, NodeState state, HostDescription host) {
     this.files = files;
@@ -183,9 +184,16 @@ final class SwarmNode implements Agent.Listener, AutoCloseable {
 
   @Override
   public void connected(String addr, String error) {
-    if (addr == null) {
-      log.debug("node {} has no session: {}", nodeId(), error);
+    String before = sessionError;
+    sessionError = addr == null ? error : null;
+    if (addr == null && !error.equals(before)) {
+      log.info("node {} has no session with a manager: {}", nodeId(), error);
     }
+  }
+
+  /** Why the agent has no session now (null while it has one). */
+  String sessionError() {
+    return sessionError;
   }
 
   /** One attempt to make the certificate and the manager half match the wanted role. */

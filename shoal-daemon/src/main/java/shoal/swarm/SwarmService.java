@@ -280,6 +280,10 @@ public final class SwarmService implements AutoCloseable {
     if (n == null) {
       return state.word();
     }
+    String why = n.sessionError();
+    if (why != null && why.contains(SwarmInfos.REMOVED)) {
+      return LocalNodeState.ERROR.word();
+    }
     return "active/" + (n.manager().isPresent() ? "manager" : "worker");
   }
 

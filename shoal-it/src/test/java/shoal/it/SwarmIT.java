@@ -160,12 +160,21 @@ class SwarmIT {
     assertThat(last.ok()).isFalse();
     assertThat(last.stderr()).contains("attempting to demote the last manager of the swarm");
 
+    String h3Id = nodeId(h3);
+    assertThat(ok(h1, "node", "rm", "--force", "h3").strip()).isEqualTo("h3");
+    await("h3 told it was removed", Duration.ofSeconds(10),
+        () -> ok(h3, "info", "-f", "{{.Swarm.LocalNodeState}}").strip().equals("error"));
+    assertThat(ok(h3, "info", "-f", "{{.Swarm.Error}}")).contains("node " + h3Id + " was removed from swarm");
+    assertThat(ok(h3, "swarm", "leave").strip()).isEqualTo("Node left the swarm.");
+    join(h3, ok(h1, "swarm", "join-token", "-q", "worker").strip(), h1);
+    assertThat(nodeId(h3)).isNotEqualTo(h3Id);
+
     CommandResult stale = docker(h1, "swarm", "update", "--cert-expiry", "48h");
     assertThat(stale.ok()).as(stale.failure()).isTrue();
     assertThat(ok(h1, "info", "-f", "{{.Swarm.Cluster.Spec.CAConfig.NodeCertExpiry}} {{.Swarm.Cluster.Spec.Dispatcher.HeartbeatPeriod}}").strip())
         .isEqualTo("48h0m0s 1s");
-    String version = ok(h1, "node", "inspect", "-f", "{{.Version.Index}}", "h3").strip();
-    CommandResult outOfSequence = h1.daemon().api("POST", "/nodes/h3/update?version=" + (Long.parseLong(version) - 1),
+    String version = ok(h1, "node", "inspect", "-f", "{{.Version.Index}}", "h2").strip();
+    CommandResult outOfSequence = h1.daemon().api("POST", "/nodes/h2/update?version=" + (Long.parseLong(version) - 1),
         "{\"Role\":\"worker\",\"Availability\":\"pause\"}");
     assertThat(outOfSequence.stdout()).contains("update out of sequence");
   }

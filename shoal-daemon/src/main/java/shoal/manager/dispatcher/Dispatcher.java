@@ -226,7 +226,7 @@ public final class Dispatcher {
         liveness.forget(n.id());
         Session s = sessions.remove(n.id());
         if (s != null) {
-          s.close(Status.PERMISSION_DENIED.withDescription("node " + n.id() + " was removed from the swarm"));
+          s.close(Status.PERMISSION_DENIED.withDescription("node " + n.id() + " was removed from swarm"));
         }
       }
       case StoreEvent.Created c when c.object() instanceof ClusterObject cl -> policy = new HeartbeatPolicy(cl.spec().dispatcher().heartbeatPeriod());
@@ -254,7 +254,7 @@ public final class Dispatcher {
       Session s = r.session();
       NodeObject node = registered.get(s.nodeId());
       if (node == null) {
-        s.close(Status.PERMISSION_DENIED.withDescription("node " + s.nodeId() + " was removed from the swarm"));
+        s.close(Status.PERMISSION_DENIED.withDescription("node " + s.nodeId() + " was removed from swarm"));
         continue;
       }
       Session old = sessions.put(s.nodeId(), s);
