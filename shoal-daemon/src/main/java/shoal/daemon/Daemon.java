@@ -17,6 +17,8 @@ import shoal.engineapi.NetworkRoutes;
 import shoal.engineapi.SystemRoutes;
 import shoal.engineapi.SwarmRoutes;
 import shoal.engineapi.NodeRoutes;
+import shoal.engineapi.ServiceRoutes;
+import shoal.engineapi.TaskRoutes;
 import shoal.agent.ContainerTaskRuntime;
 import shoal.agent.HostDescription;
 import shoal.swarm.SwarmService;
@@ -97,6 +99,8 @@ public final class Daemon implements AutoCloseable {
     new NetworkRoutes(net.service(), containers).register(router);
     swarmRoutes.register(router);
     new NodeRoutes(swarm).register(router);
+    new ServiceRoutes(swarm).register(router);
+    new TaskRoutes(swarm).register(router);
 
     ApiServer api =
         new ApiServer(

@@ -106,6 +106,10 @@ final class SwarmNode implements Agent.Listener, AutoCloseable {
     return self;
   }
 
+  ManagerChannels channels() {
+    return channels;
+  }
+
   NodeState state() {
     return state;
   }

@@ -322,6 +322,18 @@ public final class SwarmService implements AutoCloseable {
     return new NodeControl(m.store(), node.nodeId());
   }
 
+  /** The swarm's services, as a manager serves them. */
+  public ServiceControl services() {
+    ManagerNode m = requireManager();
+    SwarmNode n = node;
+    return new ServiceControl(m.store(), sel -> m.logs(sel, n.channels()), java.time.Clock.systemUTC());
+  }
+
+  /** The swarm's tasks, as a manager serves them. */
+  public TaskControl tasks() {
+    return new TaskControl(requireManager().store());
+  }
+
   /** The cluster object (inspect, update, join tokens), as a manager serves it. */
   public ClusterControl cluster() {
     return new ClusterControl(requireManager().store());

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import shoal.manager.store.Store;
 import shoal.manager.store.objects.TaskObject;
 import shoal.proto.LogBatch;
+import shoal.proto.LogLine;
 import shoal.proto.LogSelector;
 import shoal.proto.LogSubscription;
 import shoal.proto.ManagerMessage;
@@ -41,6 +42,8 @@ final class LogBroker {
   private final class Subscription {
     final String id = UUID.randomUUID().toString();
     final LogFeed feed = new LogFeed(() -> cancel(this));
+    // Each asked task's service, which the lines carry to the reader.
+    final Map<String, String> serviceOf = new HashMap<>();
     // Guards pending.
     final Set<String> pending = new HashSet<>();
 
@@ -72,6 +75,7 @@ final class LogBroker {
     Map<String, LogSubscription.Builder> byNode = new HashMap<>();
     Subscription sub = new Subscription();
     for (TaskObject t : tasks) {
+      sub.serviceOf.put(t.id(), t.serviceId());
       byNode.computeIfAbsent(t.nodeId(), n -> LogSubscription.newBuilder().setId(sub.id)
           .setFollow(sel.getFollow()).setTail(sel.getTail()).setSinceNs(sel.getSinceNs())).addTaskIds(t.id());
     }
@@ -106,7 +110,14 @@ final class LogBroker {
       }
     }
     if (b.getLinesCount() > 0) {
-      sub.feed.put(b.toBuilder().clearDone().clearError().build());
+      LogBatch.Builder out = LogBatch.newBuilder().setSubscriptionId(sub.id);
+      for (LogLine l : b.getLinesList()) {
+        String service = sub.serviceOf.get(l.getTaskId());
+        if (service != null) {
+          out.addLines(l.toBuilder().setServiceId(service).setNodeId(nodeId));
+        }
+      }
+      sub.feed.put(out.build());
     }
     if (b.getDone()) {
       sub.done(nodeId, b.getError().isEmpty() ? "" : INCOMPLETE + b.getError());
