@@ -52,18 +52,37 @@ public final class ExecRoutes {
     ex.respondJson(201, ex.json().createObjectNode().put("Id", e.id()));
   }
 
+  /** How long a terminal exec without a size waits for the client's first resize. */
+  private static final long FIRST_RESIZE_WAIT_MS = 100;
+
   private void start(ApiExchange ex) throws Exception {
     String id = ex.pathParam("id");
     JsonNode b = ex.bodyJson();
     boolean detach = b != null && b.path("Detach").asBoolean(false);
     Exec e = execs.get(id);
-    ExecSession s = execs.start(id, detach);
+    boolean tty = e.config().tty();
     if (detach) {
+      execs.start(id, true);
       ex.respond(200, "application/json", new byte[0]);
       return;
     }
-    boolean tty = s.tty();
-    OutputStream out = ex.hijack(tty ? ContainerStreams.RAW : ContainerStreams.MULTIPLEXED);
+    ExecSession s;
+    OutputStream out;
+    if (tty) {
+      // The client resizes right after the hijack; the process starts once that size is in.
+      out = ex.hijack(ContainerStreams.RAW);
+      try {
+        s = execs.start(id, false, FIRST_RESIZE_WAIT_MS);
+      } catch (RuntimeException | IOException failed) {
+        try (out) {
+          out.write((failed.getMessage() + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return;
+      }
+    } else {
+      s = execs.start(id, false);
+      out = ex.hijack(ContainerStreams.MULTIPLEXED);
+    }
     try (out) {
       if (e.config().attachStdin()) {
         InputStream in = ex.body();

@@ -14,6 +14,9 @@ public final class Exec {
   private Integer exitCode;
   private long pid;
   private ExecSession session;
+  // A size asked for before the process started: clients of API < 1.42 cannot send it with the
+  // request and resize right after the hijack instead. {rows, columns}, or null.
+  private int[] earlySize;
 
   Exec(String id, ExecTarget target, ExecConfig config) {
     this.id = id;
@@ -41,6 +44,31 @@ public final class Exec {
     started = true;
     running = true;
     return true;
+  }
+
+  /** Records a size asked for before the process started; false once it has (or has ended). */
+  synchronized boolean earlySize(int height, int width) {
+    if (session != null || exitCode != null) {
+      return false;
+    }
+    earlySize = new int[] {height, width};
+    notifyAll();
+    return true;
+  }
+
+  /**
+   * The terminal size to start with: the request's, else one asked for meanwhile, waiting up to
+   * {@code maxWaitMs} for it; {0, 0} if none came.
+   */
+  synchronized int[] initialSize(long maxWaitMs) throws InterruptedException {
+    if (config.consoleHeight() > 0 && config.consoleWidth() > 0) {
+      return new int[] {config.consoleHeight(), config.consoleWidth()};
+    }
+    long deadline = System.nanoTime() + maxWaitMs * 1_000_000;
+    while (earlySize == null && System.nanoTime() < deadline) {
+      wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+    }
+    return earlySize == null ? new int[] {0, 0} : earlySize.clone();
   }
 
   synchronized void session(ExecSession s) {

@@ -75,6 +75,15 @@ public final class ExecService {
    * streams and waits for {@link ExecSession#exit()}.
    */
   public ExecSession start(String id, boolean detach) throws IOException {
+    return start(id, detach, 0);
+  }
+
+  /**
+   * Starts the exec; a terminal exec without a size first waits up to {@code sizeWaitMs} for the
+   * client's first resize, so that the process never starts on a 0×0 terminal (its first
+   * {@code stty size} would fail). Call it after the client has its stream (after the hijack).
+   */
+  public ExecSession start(String id, boolean detach, long sizeWaitMs) throws IOException {
     Exec e = get(id);
     // The container may have stopped since the exec was created.
     host.target(e.target().containerId(), e.config());
@@ -88,8 +97,13 @@ public final class ExecService {
     List<String> argv = runc.execArgv(e.target().containerId(), spec, pidFile);
     ExecSession s;
     try {
-      s = e.config().tty() ? startWithTerminal(argv, e.config()) : startWithPipes(argv, e.config(), detach);
-    } catch (IOException | RuntimeException ex) {
+      s = e.config().tty()
+          ? startWithTerminal(argv, e.initialSize(detach ? 0 : sizeWaitMs))
+          : startWithPipes(argv, e.config(), detach);
+    } catch (IOException | RuntimeException | InterruptedException ex) {
+      if (ex instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
       e.finished(126);
       cleanup(e, spec, pidFile);
       throw new SystemException("cannot start exec " + id + ": " + ex.getMessage(), ex);
@@ -133,10 +147,10 @@ public final class ExecService {
     }
   }
 
-  private ExecSession startWithTerminal(List<String> argv, ExecConfig c) throws IOException {
+  private ExecSession startWithTerminal(List<String> argv, int[] size) throws IOException {
     Pty pty = Pty.open();
-    if (c.consoleHeight() > 0 && c.consoleWidth() > 0) {
-      pty.resize(c.consoleHeight(), c.consoleWidth());
+    if (size[0] > 0 && size[1] > 0) {
+      pty.resize(size[0], size[1]);
     }
     int slave = pty.openSlave();
     try {
@@ -182,6 +196,9 @@ public final class ExecService {
 
   public void resize(String id, int height, int width) throws IOException {
     Exec e = get(id);
+    if (e.earlySize(height, width)) {
+      return;
+    }
     ExecSession s = e.session();
     if (s == null || !e.running()) {
       throw new ConflictException("Exec " + id + " is not running");

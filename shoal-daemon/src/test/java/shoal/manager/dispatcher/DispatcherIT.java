@@ -162,6 +162,11 @@ class DispatcherIT {
     assertThat(n.description().hostname()).isEqualTo("w1");
     assertThat(n.description().resources().nanoCpus()).isEqualTo(2_000_000_000L);
     assertThat(n.status().addr()).isEqualTo("127.0.0.1");
+    // The role arrives in the session's parameters, which may come just after the store says Ready.
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!roles.contains(NodeRole.WORKER) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
     assertThat(roles).contains(NodeRole.WORKER);
     // Heartbeats keep it Ready well past the grace.
     Thread.sleep(new HeartbeatPolicy(PERIOD).grace().multipliedBy(3).toMillis());

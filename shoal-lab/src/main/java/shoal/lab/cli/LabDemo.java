@@ -1,7 +1,9 @@
 package shoal.lab.cli;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,10 +20,26 @@ final class LabDemo implements Callable<Integer> {
 
   @Mixin LabOptions lab;
 
-  /** One printed step: a command run on a host, or a heading. */
-  private record Step(String host, String command) {
+  /**
+   * One printed step: a command run on a host, or a heading. A step may keep its output (trimmed)
+   * under a name that later commands use as {@code ${NAME}}, such as the join token; a step that
+   * shows a refusal expects its command to fail.
+   */
+  private record Step(String host, String command, String keepAs, boolean refused) {
+    Step(String host, String command) {
+      this(host, command, null, false);
+    }
+
+    Step(String host, String command, String keepAs) {
+      this(host, command, keepAs, false);
+    }
+
     static Step heading(String text) {
-      return new Step(null, text);
+      return new Step(null, text, null, false);
+    }
+
+    static Step refused(String host, String command) {
+      return new Step(host, command, null, true);
     }
   }
 
@@ -37,30 +55,46 @@ final class LabDemo implements Callable<Integer> {
       Step.heading("3. Each host reaches the others over the LAN"),
       new Step("h1", "ping -c 1 -W 1 192.168.77.12 | head -2"),
       new Step("h1", "curl -s http://192.168.77.12:8080/ http://192.168.77.13:8080/"),
-      new Step("h3", "shoal exec web-h3 wget -qO- http://192.168.77.11:8080/"));
+      new Step("h3", "shoal exec web-h3 wget -qO- http://192.168.77.11:8080/"),
+      Step.heading("4. The hosts form a swarm: h1 manages, h2 and h3 join as workers"),
+      new Step("h1", "shoal swarm init --advertise-addr 192.168.77.11"),
+      new Step("h1", "shoal swarm join-token -q worker", "TOKEN"),
+      new Step("h2", "shoal swarm join --token ${TOKEN} 192.168.77.11:2377"),
+      new Step("h3", "shoal swarm join --token ${TOKEN} 192.168.77.11:2377"),
+      new Step("h1", "shoal node ls"),
+      Step.refused("h3", "shoal node ls"));
 
   @Override
   public Integer call() throws Exception {
     System.out.println("$ shoal lab up --name " + lab.name + " --nodes 3");
     Lab l = Lab.up(lab.name, Lab.DEFAULT_NODES, Lab.DEFAULT_SUBNET, LabOptions.daemonCommand(), 0);
     LabUp.printTable(l);
+    Map<String, String> kept = new HashMap<>();
     for (Step s : SCENARIO) {
       if (s.host() == null) {
         System.out.println();
         System.out.println("== " + s.command());
         continue;
       }
+      String command = s.command();
+      for (var k : kept.entrySet()) {
+        command = command.replace("${" + k.getKey() + "}", k.getValue());
+      }
       System.out.println();
-      System.out.println("[" + s.host() + "]$ " + s.command());
+      System.out.println("[" + s.host() + "]$ " + command);
       CommandResult r = l.host(s.host()).host().exec(
           List.of("env", "SHOAL_HOST=unix:///run/shoal.sock", "DOCKER_HOST=unix:///run/shoal.sock",
-              "bash", "-c", s.command()),
+              "bash", "-c", command),
           STEP_TIMEOUT);
+      if (s.keepAs() != null) {
+        kept.put(s.keepAs(), r.stdout().strip());
+      }
       System.out.print(r.stdout());
       System.err.print(r.stderr());
-      if (!r.ok()) {
+      if (r.ok() == s.refused()) {
         System.out.println();
-        System.out.println("The demo stopped: this step failed (exit " + r.exitCode() + "). The lab is left up to look at.");
+        System.out.println("The demo stopped: this step " + (s.refused() ? "should have been refused" : "failed")
+            + " (exit " + r.exitCode() + "). The lab is left up to look at.");
         return 1;
       }
     }

@@ -21,9 +21,15 @@ final class LabOptions {
         "no lab named " + name + "; bring one up with `shoal lab up --name " + name + "`"));
   }
 
-  /** {@code $SHOAL_LAB_SHOALD} (a command line) if set, else the installed shoald. */
+  /**
+   * {@code $SHOAL_LAB_SHOALD} (a command line) if set, else the system property
+   * {@code shoal.lab.shoald} (tests: the daemon under test), else the installed shoald.
+   */
   static List<String> daemonCommand() {
     String env = System.getenv("SHOAL_LAB_SHOALD");
+    if (env == null || env.isBlank()) {
+      env = System.getProperty("shoal.lab.shoald");
+    }
     if (env != null && !env.isBlank()) {
       return Arrays.asList(env.trim().split("\\s+"));
     }
