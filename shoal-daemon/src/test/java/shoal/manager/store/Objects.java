@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import shoal.manager.store.objects.NodeObject;
 import shoal.manager.store.objects.ServiceObject;
+import shoal.manager.store.objects.ServiceSpec;
 import shoal.manager.store.objects.StoreObject;
 
 /** Small objects and batches for store tests. */
@@ -23,7 +24,7 @@ final class Objects {
   }
 
   static ServiceObject service(String id, String name) {
-    return new ServiceObject(id, null, new ServiceObject.Spec(name, Map.of()));
+    return ServiceObject.of(id, ServiceSpec.of(name, null));
   }
 
   static Action create(StoreObject o) {

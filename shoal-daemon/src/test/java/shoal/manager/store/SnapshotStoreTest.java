@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.statemachine.SnapshotRetentionPolicy;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import shoal.manager.store.objects.ClusterObject;
 import shoal.manager.store.objects.Meta;
 import shoal.manager.store.objects.NetworkObject;
 import shoal.manager.store.objects.NodeObject;
-import shoal.manager.store.objects.ServiceObject;
 import shoal.manager.store.objects.StoreObject;
 import shoal.manager.store.objects.TaskObject;
 
@@ -41,8 +39,9 @@ class SnapshotStoreTest {
         .withManagerStatus(new NodeObject.ManagerStatus("n1", "10.0.0.2:2378",
             NodeObject.Reachability.REACHABLE, true));
     return List.of(cluster, node,
-        new ServiceObject("s1", META, new ServiceObject.Spec("web", Map.of("a", "b"))),
-        new TaskObject("t1", META, "s1", 1, "n1", TaskObject.TaskState.RUNNING, null),
+        Objects.service("s1", "web").withMeta(META),
+        new TaskObject("t1", META, "s1", "web", 1, "n1", null, 0, TaskObject.TaskState.RUNNING,
+            null, null),
         new NetworkObject("w1", META, new NetworkObject.Spec("ingress", null, null)));
   }
 

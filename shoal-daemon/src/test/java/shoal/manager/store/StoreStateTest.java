@@ -12,7 +12,6 @@ import static shoal.manager.store.Objects.update;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -23,7 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import shoal.manager.store.BatchResult.Code;
 import shoal.manager.store.objects.Kind;
 import shoal.manager.store.objects.NodeObject;
-import shoal.manager.store.objects.ServiceObject;
 import shoal.manager.store.objects.StoreObject;
 
 class StoreStateTest {
@@ -156,7 +154,7 @@ class StoreStateTest {
       String id = "o" + r.nextInt(20);
       StoreObject o = r.nextBoolean()
           ? node(id, "n" + r.nextInt(5))
-          : new ServiceObject("s" + id, null, new ServiceObject.Spec("svc" + r.nextInt(8), Map.of()));
+          : Objects.service("s" + id, "svc" + r.nextInt(8));
       long version = r.nextInt(i + 1);
       Action a = switch (r.nextInt(3)) {
         case 0 -> create(o);
