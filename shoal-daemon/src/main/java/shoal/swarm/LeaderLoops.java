@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shoal.manager.dispatcher.Dispatcher;
 import shoal.manager.dispatcher.DispatcherService;
+import shoal.manager.orchestrator.ManagerLoop;
+import shoal.manager.orchestrator.ServiceLoops;
 import shoal.manager.store.Leadership;
 import shoal.manager.store.Store;
 import shoal.manager.store.StoreListener;
@@ -64,6 +66,9 @@ final class LeaderLoops implements StoreListener, AutoCloseable {
     running.add(new Loop(dispatcher::run, dispatcher::stop));
     running.add(new Loop(roles::run, roles::stop));
     running.add(new Loop(status::run, status::stop));
+    for (ManagerLoop l : ServiceLoops.create(store)) {
+      running.add(new Loop(l::run, l::stop));
+    }
     for (Loop l : running) {
       Thread.ofPlatform().name("leader-loop-" + store.nodeId()).daemon().start(() -> {
         try {

@@ -45,15 +45,28 @@ public record ClusterObject(
     return spec.name();
   }
 
-  /** What `swarm update` changes. */
+  /**
+   * What `swarm update` changes.
+   *
+   * @param orchestration the orchestrator's settings (`--task-history-limit`)
+   */
   public record Spec(
-      String name, Map<String, String> labels, Raft raft, Dispatcher dispatcher, CaConfig caConfig) {
+      String name, Map<String, String> labels, Raft raft, Dispatcher dispatcher, CaConfig caConfig,
+      Orchestration orchestration) {
     public Spec {
       name = name == null ? DEFAULT_NAME : name;
       labels = Labels.copy(labels);
       raft = raft == null ? Raft.defaults() : raft;
       dispatcher = dispatcher == null ? Dispatcher.defaults() : dispatcher;
       caConfig = caConfig == null ? CaConfig.defaults() : caConfig;
+      orchestration = orchestration == null ? Orchestration.defaults() : orchestration;
+    }
+
+    /** A spec with the default orchestration settings. */
+    public Spec(
+        String name, Map<String, String> labels, Raft raft, Dispatcher dispatcher,
+        CaConfig caConfig) {
+      this(name, labels, raft, dispatcher, caConfig, null);
     }
 
     /** Docker's defaults. */
@@ -62,19 +75,23 @@ public record ClusterObject(
     }
 
     public Spec withLabels(Map<String, String> labels) {
-      return new Spec(name, labels, raft, dispatcher, caConfig);
+      return new Spec(name, labels, raft, dispatcher, caConfig, orchestration);
     }
 
     public Spec withRaft(Raft raft) {
-      return new Spec(name, labels, raft, dispatcher, caConfig);
+      return new Spec(name, labels, raft, dispatcher, caConfig, orchestration);
     }
 
     public Spec withDispatcher(Dispatcher dispatcher) {
-      return new Spec(name, labels, raft, dispatcher, caConfig);
+      return new Spec(name, labels, raft, dispatcher, caConfig, orchestration);
     }
 
     public Spec withCaConfig(CaConfig caConfig) {
-      return new Spec(name, labels, raft, dispatcher, caConfig);
+      return new Spec(name, labels, raft, dispatcher, caConfig, orchestration);
+    }
+
+    public Spec withOrchestration(Orchestration orchestration) {
+      return new Spec(name, labels, raft, dispatcher, caConfig, orchestration);
     }
   }
 
@@ -109,6 +126,16 @@ public record ClusterObject(
 
     public static CaConfig defaults() {
       return new CaConfig(null);
+    }
+  }
+
+  /**
+   * @param taskHistoryRetentionLimit how many tasks the reaper keeps per slot (per node for a
+   *     global service), the running one included; Docker's default 5
+   */
+  public record Orchestration(long taskHistoryRetentionLimit) {
+    public static Orchestration defaults() {
+      return new Orchestration(5);
     }
   }
 
