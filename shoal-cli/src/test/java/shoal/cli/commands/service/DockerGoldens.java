@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
  * Writes the goldens of the service commands' tests: the stock docker CLI (28) run against a
  * {@link ServiceLab}, each case's standard output in {@code <case>.golden}, and when the command
  * fails or writes to stderr, {@code <case>.err.golden} with the exit code and stderr; the requests
- * docker sent go to {@code <case>.requests.golden} when the case name ends with {@code -req}.
+ * docker sent go to {@code <case>.requests.golden} when the case name ends with {@code -req}; a case
+ * ending with {@code -tty} runs docker on a pseudo-terminal ({@code script}), its output raw.
  * Not a test: run it by hand when a case is added, from the module's test classpath:
  *
  * <pre>java -cp target/classes:target/test-classes:JARS shoal.cli.commands.service.DockerGoldens \
@@ -59,7 +60,7 @@ public final class DockerGoldens {
         if (c.scenario() != null) {
           lab.play(c.scenario());
         }
-        String[] result = docker(lab, c.args());
+        String[] result = docker(lab, c.args(), c.name().endsWith("-tty"));
         Files.writeString(dir.resolve(c.name() + ".golden"), result[1]);
         Path err = dir.resolve(c.name() + ".err.golden");
         if (!result[0].equals("0") || !result[2].isEmpty()) {
@@ -76,14 +77,20 @@ public final class DockerGoldens {
   }
 
   /** {exit code, stdout, stderr} of docker against the lab. */
-  static String[] docker(ServiceLab lab, List<String> args) throws IOException, InterruptedException {
+  static String[] docker(ServiceLab lab, List<String> args, boolean terminal) throws IOException, InterruptedException {
     List<String> argv = new ArrayList<>(List.of(DOCKER));
     argv.addAll(args);
+    if (terminal) {
+      // on a pseudo-terminal of 200 columns, as docker draws its bars on a wide terminal
+      String command = String.join(" ", argv.stream().map(a -> "'" + a.replace("'", "'\\''") + "'").toList());
+      argv = List.of("script", "-q", "-e", "-c", "stty cols 200 rows 50; exec " + command, "/dev/null");
+    }
     Path config = Files.createTempDirectory("docker-config");
     try {
       ProcessBuilder pb = new ProcessBuilder(argv);
       pb.environment().put("DOCKER_HOST", lab.host());
       pb.environment().put("DOCKER_CONFIG", config.toString());
+      pb.environment().put("TERM", "xterm");
       Path out = Files.createTempFile("docker-out", ".txt");
       Path err = Files.createTempFile("docker-err", ".txt");
       pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));

@@ -62,6 +62,7 @@ record GoldenCase(String name, String scenario, List<String> args) {
           "busybox:local"),
       playing("create-global", "converge-global.json", "service", "create", "--no-resolve-image", "--name", "everywhere", "--mode",
           "global", "busybox:local"),
+      playing("create-tty", "converge-one.json", "service", "create", "--no-resolve-image", "--name", "single", "busybox:local"),
       playing("create-quiet", "converge.json", "service", "create", "-q", "--no-resolve-image", "busybox:local"),
       of("update-image-req", "service", "update", "-d", "--image", "busybox:2", "my-service"),
       of("update-misc-req", "service", "update", "-d", "--env-add", "X=1", "--label-add", "a=b", "--label-rm", "tier",
