@@ -25,7 +25,7 @@ public final class Signals {
    * closed, which puts back the previous handler.
    */
   @SuppressWarnings("removal")
-  public static AutoCloseable onInterrupt(Runnable action) {
+  public static Handler onInterrupt(Runnable action) {
     try {
       sun.misc.Signal sig = new sun.misc.Signal("INT");
       sun.misc.SignalHandler previous = sun.misc.Signal.handle(sig, s -> action.run());
@@ -33,6 +33,12 @@ public final class Signals {
     } catch (IllegalArgumentException unavailable) {
       return () -> { };
     }
+  }
+
+  /** A handler in place until closed. */
+  public interface Handler extends AutoCloseable {
+    @Override
+    void close();
   }
 
   @SuppressWarnings("removal")

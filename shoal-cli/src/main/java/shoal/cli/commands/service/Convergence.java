@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +11,6 @@ import shoal.cli.CliException;
 import shoal.cli.api.EngineClient;
 import shoal.cli.api.Paths;
 import shoal.cli.api.Query;
-import shoal.cli.json.Json;
 import shoal.cli.json.Jv;
 import shoal.cli.term.Signals;
 
@@ -41,12 +39,10 @@ final class Convergence {
   /** Blocks until converged or interrupted. @throws CliException when the update or rollback paused */
   void await() {
     CountDownLatch interrupted = new CountDownLatch(1);
-    try (AutoCloseable restore = Signals.onInterrupt(interrupted::countDown)) {
+    try (Signals.Handler restore = Signals.onInterrupt(interrupted::countDown)) {
       run(interrupted);
-    } catch (CliException | shoal.cli.api.ApiException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -97,7 +93,7 @@ final class Convergence {
         }
         return;
       }
-      String filters = Json.write(Map.of("_up-to-date", Map.of("true", true), "service", Map.of(Jv.str(svc, "ID"), true)));
+      String filters = new Filters().add("_up-to-date", "true").add("service", Jv.str(svc, "ID")).encode();
       List<Object> tasks = Jv.list(api.get("/tasks", Query.of().add("filters", filters)));
       converged = view.update(svc, tasks, activeNodes(), rollback);
       if (converged) {
