@@ -282,6 +282,7 @@ final class TaskRunner {
   }
 
   private void send(TaskState s, String message, String err) {
+    log.debug("task {}: {} {}", taskId, s, err);
     state = s;
     TaskStatus.Builder b = TaskStatus.newBuilder()
         .setTaskId(taskId)

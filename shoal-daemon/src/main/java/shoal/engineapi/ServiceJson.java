@@ -49,7 +49,8 @@ final class ServiceJson {
     }
     ServiceObject.UpdateStatus u = s.updateStatus();
     if (u != null) {
-      ObjectNode us = o.putObject("UpdateStatus").put("State", word(u.state()));
+      // Docker's update states keep their underscores (rollback_started), unlike other enums.
+      ObjectNode us = o.putObject("UpdateStatus").put("State", u.state().name().toLowerCase(Locale.ROOT));
       if (u.startedAt() != null) {
         us.put("StartedAt", ContainerJson.time(u.startedAt()));
       }

@@ -111,6 +111,23 @@ class ServiceIT {
   }
 
   @Test
+  void withoutDetachUpdateScaleAndRollbackWaitUntilConverged() throws Exception {
+    ok("service", "create", "-d", "--no-resolve-image", "--name", "roll", "--replicas", "2", "--update-monitor", "1s",
+        "--rollback-monitor", "1s", "--stop-grace-period", "1s", "busybox", "sleep", "1d");
+    await("2 running", () -> running("roll") == 2);
+    assertThat(ok("service", "scale", "roll=3")).contains("overall progress: 3 out of 3 tasks", "converged");
+    String update = ok("service", "update", "--env-add", "A=1", "roll");
+    assertThat(update).contains("overall progress: 3 out of 3 tasks", "converged");
+    assertThat(ok("service", "ps", "-f", "desired-state=running", "-q", "roll").strip().lines())
+        .hasSize(3).allSatisfy(t -> assertThat(ok("inspect", "-f", "{{.Spec.ContainerSpec.Env}}", t).strip()).isEqualTo("[A=1]"));
+    String rollback = ok("service", "rollback", "roll");
+    assertThat(rollback).contains("rollback: manually requested rollback", "converged");
+    assertThat(ok("service", "inspect", "-f", "{{.Spec.TaskTemplate.ContainerSpec.Env}} {{.Spec.Mode.Replicated.Replicas}} {{.UpdateStatus.State}}", "roll").strip())
+        .isEqualTo("[] 3 rollback_completed");
+    ok("service", "rm", "roll");
+  }
+
+  @Test
   void aMissingImageRejectsTheTaskAndAFailingContainerFailsIt() throws Exception {
     ok("service", "create", "-d", "--no-resolve-image", "--name", "noimg", "--restart-condition", "none", "nosuch:1.0", "true");
     await("rejected", () -> ok("service", "ps", "--no-trunc", "--format", "{{.CurrentState}} {{.Error}}", "noimg").contains("Rejected"));
@@ -133,6 +150,43 @@ class ServiceIT {
     String task = ok("service", "ps", "-q", "talk").strip().lines().findFirst().orElseThrow();
     assertThat(ok("service", "logs", task).strip().lines()).hasSize(1);
     ok("service", "rm", "talk");
+  }
+
+  @Test
+  void followedServiceLogsShowLinesWrittenLater() throws Exception {
+    ok("service", "create", "-d", "--no-resolve-image", "--name", "later", "busybox", "sh", "-c", "echo first; sleep 2; echo second; sleep 1d");
+    await("running", () -> running("later") == 1);
+    java.util.List<String> lines = followLogs("later", "second", Duration.ofSeconds(15));
+    assertThat(lines).containsSubsequence("first", "second");
+    ok("service", "rm", "later");
+  }
+
+  /** {@code service logs -f --raw}, read until {@code until} shows; then the client leaves. */
+  private static java.util.List<String> followLogs(String service, String until, Duration timeout) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder("/usr/local/bin/docker", "service", "logs", "-f", "--raw", service).redirectErrorStream(true);
+    pb.environment().put("DOCKER_HOST", "unix://" + d.socket());
+    Process p = pb.start();
+    java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread reader = Thread.ofVirtual().start(() -> {
+      try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream()))) {
+        for (String l = r.readLine(); l != null; l = r.readLine()) {
+          lines.add(l.strip());
+        }
+      } catch (java.io.IOException e) {
+        // the process was ended
+      }
+    });
+    try {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (!lines.contains(until) && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(p.isAlive()).as("still following").isTrue();
+      return lines;
+    } finally {
+      p.destroyForcibly();
+      reader.join(5000);
+    }
   }
 
   @Test
