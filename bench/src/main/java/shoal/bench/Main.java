@@ -22,7 +22,8 @@ public final class Main {
         case "containers" -> ContainerBench.run(shoald, 10);
         case "swarm" -> SwarmBench.run(shoald, 5);
         case "heartbeat" -> HeartbeatBench.run(shoald, Duration.ofMinutes(3));
-        default -> throw new IllegalArgumentException("unknown benchmark " + b + " (known: lab, containers, swarm, heartbeat)");
+        case "services" -> ServiceBench.run(shoald, 3);
+        default -> throw new IllegalArgumentException("unknown benchmark " + b + " (known: lab, containers, swarm, heartbeat, services)");
       }
     }
   }

@@ -5,6 +5,7 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -20,12 +21,17 @@ import shoal.proto.Heartbeat;
 import shoal.proto.ManagerMessage;
 import shoal.proto.Register;
 import shoal.proto.SessionParams;
+import shoal.proto.TaskStatus;
+import shoal.proto.TaskStatusUpdate;
 
 /**
  * The node's session with the leader's dispatcher: registers what this host is, heartbeats, and
  * follows what the leader sends (managers, heartbeat period, the node's role). When the session
  * ends it dials the next manager at once, going straight to the leader when a follower names it,
  * so that after a failover the node is back within a few retries of the new leader's election.
+ * Assignments go to the {@link Executor}, and the task statuses it reports go back on the session
+ * (all of them when a session opens, then as they change); log subscriptions go to the {@link
+ * LogPublisher}.
  */
 public final class Agent {
   private static final Logger log = LoggerFactory.getLogger(Agent.class);
@@ -38,6 +44,9 @@ public final class Agent {
 
   static final Duration MAX_RETRY = Duration.ofMillis(500);
 
+  /** The most task statuses one message carries. */
+  static final int STATUS_BATCH = 500;
+
   /** What the agent reports to the node. */
   public interface Listener {
     /** The leader says this node is to have {@code role} (sent with every parameter update). */
@@ -49,12 +58,15 @@ public final class Agent {
 
   private static final Object END = new Object();
   private static final Object STOP = new Object();
+  private static final Object STATUS = new Object();
 
   private final HostDescription host;
   private final String advertiseAddr;
   private final ManagerList managers;
   private final ManagerChannels channels;
   private final Listener listener;
+  private final Executor executor;
+  private final LogPublisher logs;
   private final CountDownLatch exited = new CountDownLatch(1);
   private volatile boolean stopping;
   private volatile boolean running;
@@ -63,12 +75,14 @@ public final class Agent {
   private volatile String connectedTo;
 
   public Agent(HostDescription host, String advertiseAddr, ManagerList managers,
-      ManagerChannels channels, Listener listener) {
+      ManagerChannels channels, Listener listener, Executor executor, LogPublisher logs) {
     this.host = host;
     this.advertiseAddr = advertiseAddr;
     this.managers = managers;
     this.channels = channels;
     this.listener = listener;
+    this.executor = executor;
+    this.logs = logs;
   }
 
   /** The manager the open session is with. */
@@ -164,6 +178,8 @@ public final class Agent {
         return refused(addr, first);
       }
       connectedTo = addr;
+      executor.outbox().onPut(() -> q.offer(STATUS));
+      sendStatuses(out, executor.statuses());
       SessionParams params = m.getAccepted().getParams();
       apply(params);
       listener.connected(addr, null);
@@ -171,7 +187,9 @@ public final class Agent {
       long period = Math.max(1, params.getHeartbeatPeriodMs());
       long nextBeat = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(period);
       while (true) {
-        Object next = q.poll(Math.max(0, nextBeat - System.nanoTime()), TimeUnit.NANOSECONDS);
+        // A busy inbox must not hold heartbeats back: once one is due it goes first.
+        long wait = nextBeat - System.nanoTime();
+        Object next = wait > 0 ? q.poll(wait, TimeUnit.NANOSECONDS) : null;
         if (next == null) {
           out.onNext(AgentMessage.newBuilder().setHeartbeat(Heartbeat.getDefaultInstance()).build());
           nextBeat = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(period);
@@ -181,8 +199,14 @@ public final class Agent {
         } else if (next instanceof ManagerMessage msg && msg.hasParams()) {
           apply(msg.getParams());
           period = Math.max(1, msg.getParams().getHeartbeatPeriodMs());
+        } else if (next == STATUS) {
+          sendStatuses(out, executor.outbox().drain());
+        } else if (next instanceof ManagerMessage msg && msg.hasTasks()) {
+          executor.assign(msg.getTasks());
+        } else if (next instanceof ManagerMessage msg && msg.hasLogSubscription()) {
+          logs.subscription(msg.getLogSubscription(), channels.get(addr));
         } else if (next instanceof ManagerMessage) {
-          continue; // assignments: later issues
+          continue; // what a later version sends
         } else {
           String why = refused(addr, next);
           log.info("session with manager {} ended: {}", addr, why);
@@ -190,7 +214,16 @@ public final class Agent {
         }
       }
     } finally {
+      executor.outbox().onPut(() -> { });
+      logs.sessionEnded();
       inbox = null;
+    }
+  }
+
+  private static void sendStatuses(StreamObserver<AgentMessage> out, List<TaskStatus> statuses) {
+    for (int i = 0; i < statuses.size(); i += STATUS_BATCH) {
+      out.onNext(AgentMessage.newBuilder().setTaskStatus(TaskStatusUpdate.newBuilder()
+          .addAllStatuses(statuses.subList(i, Math.min(statuses.size(), i + STATUS_BATCH)))).build());
     }
   }
 

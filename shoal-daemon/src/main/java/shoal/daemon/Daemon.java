@@ -17,6 +17,9 @@ import shoal.engineapi.NetworkRoutes;
 import shoal.engineapi.SystemRoutes;
 import shoal.engineapi.SwarmRoutes;
 import shoal.engineapi.NodeRoutes;
+import shoal.engineapi.ServiceRoutes;
+import shoal.engineapi.TaskRoutes;
+import shoal.agent.ContainerTaskRuntime;
 import shoal.agent.HostDescription;
 import shoal.swarm.SwarmService;
 import shoal.engineapi.ContainerRoutes;
@@ -83,7 +86,8 @@ public final class Daemon implements AutoCloseable {
     });
 
     SwarmService swarm = SwarmService.start(config.dataRoot(), new HostDescription(host.hostname(), Versions.SHOAL,
-        "linux", "x86_64", Runtime.getRuntime().availableProcessors() * 1_000_000_000L, host.memTotal(), Map.of()));
+        "linux", "x86_64", Runtime.getRuntime().availableProcessors() * 1_000_000_000L, host.memTotal(), Map.of()),
+        new ContainerTaskRuntime(containers));
     closeables.add(swarm);
     SwarmRoutes swarmRoutes = new SwarmRoutes(swarm);
     info.add(swarmRoutes.info());
@@ -95,6 +99,8 @@ public final class Daemon implements AutoCloseable {
     new NetworkRoutes(net.service(), containers).register(router);
     swarmRoutes.register(router);
     new NodeRoutes(swarm).register(router);
+    new ServiceRoutes(swarm).register(router);
+    new TaskRoutes(swarm).register(router);
 
     ApiServer api =
         new ApiServer(

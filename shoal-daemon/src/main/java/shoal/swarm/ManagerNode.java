@@ -13,6 +13,13 @@ import shoal.cluster.ClusterServer;
 import shoal.cluster.ClusterTls;
 import shoal.cluster.CurrentIdentity;
 import shoal.manager.dispatcher.DispatcherService;
+import shoal.agent.ManagerChannels;
+import shoal.errors.UnavailableException;
+import shoal.manager.dispatcher.Dispatcher;
+import shoal.manager.dispatcher.LogFeed;
+import shoal.manager.dispatcher.LogRelay;
+import shoal.proto.DispatcherGrpc;
+import shoal.proto.LogSelector;
 import shoal.manager.store.ManagerInfo;
 import shoal.manager.store.RaftTls;
 import shoal.manager.store.Store;
@@ -31,12 +38,15 @@ final class ManagerNode implements AutoCloseable {
   private final StoreDirectory directory;
   private final LeaderLoops loops;
   private final ClusterServer server;
+  private final DispatcherService dispatcher;
 
-  private ManagerNode(Store store, StoreDirectory directory, LeaderLoops loops, ClusterServer server) {
+  private ManagerNode(Store store, StoreDirectory directory, LeaderLoops loops, ClusterServer server,
+      DispatcherService dispatcher) {
     this.store = store;
     this.directory = directory;
     this.loops = loops;
     this.server = server;
+    this.dispatcher = dispatcher;
   }
 
   /** How this manager's store runs: Raft beside the cluster port, mutual TLS with the node certificate. */
@@ -62,10 +72,11 @@ final class ManagerNode implements AutoCloseable {
           .add(new CaService(directory, directory, Clock.systemUTC()), Access.ANY_NODE)
           .access(NodeCaGrpc.getJoinMethod(), Access.UNAUTHENTICATED)
           .add(dispatcher, Access.ANY_NODE)
+          .access(DispatcherGrpc.getSubscribeLogsMethod(), Access.MANAGER)
           .add(new RaftMembershipService(store), Access.MANAGER)
           .start();
       store.addListener(loops);
-      return new ManagerNode(store, directory, loops, server);
+      return new ManagerNode(store, directory, loops, server, dispatcher);
     } catch (IOException | RuntimeException e) {
       loops.close();
       try {
@@ -84,6 +95,20 @@ final class ManagerNode implements AutoCloseable {
 
   Store store() {
     return store;
+  }
+
+  /**
+   * Task logs from every node that ran the tasks: from this manager's dispatcher if it leads,
+   * else from the leader's over {@code channels}.
+   */
+  LogFeed logs(LogSelector selector, ManagerChannels channels) {
+    Optional<Dispatcher> local = dispatcher.local();
+    if (local.isPresent()) {
+      return local.get().subscribeLogs(selector);
+    }
+    String leader = leaderAddr(store).orElseThrow(() -> new UnavailableException(
+        "The swarm does not have a leader. It's possible that too few managers are online. Make sure more than half of the managers are online."));
+    return LogRelay.fromLeader(channels.get(leader), selector);
   }
 
   StoreDirectory directory() {

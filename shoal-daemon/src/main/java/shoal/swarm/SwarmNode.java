@@ -14,9 +14,13 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shoal.agent.Agent;
+import shoal.agent.Executor;
 import shoal.agent.HostDescription;
 import shoal.agent.ManagerChannels;
 import shoal.agent.ManagerList;
+import shoal.agent.LogPublisher;
+import shoal.agent.StatusOutbox;
+import shoal.agent.TaskRuntime;
 import shoal.cluster.CertificateRenewer;
 import shoal.cluster.ClusterChannels;
 import shoal.cluster.ClusterStatus;
@@ -47,6 +51,8 @@ final class SwarmNode implements Agent.Listener, AutoCloseable {
   private final ManagerChannels channels;
   private final ManagerList managers;
   private final Agent agent;
+  private final TaskRuntime runtime;
+  private final Executor executor;
   private final CertificateRenewer renewer;
   // Role changes run one at a time on this thread; it alone writes manager after start.
   private final ScheduledExecutorService roleWork;
@@ -55,13 +61,16 @@ final class SwarmNode implements Agent.Listener, AutoCloseable {
   private volatile NodeRole wantedRole;
   private volatile String sessionError;
 
-  SwarmNode(SwarmFiles files, CurrentIdentity self, NodeState state, HostDescription host) {
+  SwarmNode(SwarmFiles files, CurrentIdentity self, NodeState state, HostDescription host, TaskRuntime runtime) {
     this.files = files;
     this.self = self;
     this.state = state;
     this.channels = new ManagerChannels(self);
     this.managers = new ManagerList(state.managers(), this::saveManagers);
-    this.agent = new Agent(host, state.advertiseAddr(), managers, channels, this);
+    this.runtime = runtime;
+    this.executor = new Executor(runtime, new StatusOutbox(), Clock.systemUTC());
+    this.agent = new Agent(host, state.advertiseAddr(), managers, channels, this, executor,
+        new LogPublisher(runtime, this::nodeId));
     this.renewer = new CertificateRenewer(self, files.identities(), () -> channels.get(managerToAsk()),
         new SecureRandom(), Clock.systemUTC());
     this.roleWork = Executors.newSingleThreadScheduledExecutor(
@@ -95,6 +104,10 @@ final class SwarmNode implements Agent.Listener, AutoCloseable {
 
   CurrentIdentity identity() {
     return self;
+  }
+
+  ManagerChannels channels() {
+    return channels;
   }
 
   NodeState state() {
@@ -246,10 +259,26 @@ final class SwarmNode implements Agent.Listener, AutoCloseable {
     }
   }
 
-  /** Stops everything this node runs; the state on disk stays. */
+  /**
+   * Stops and removes the containers of every task (the node left the swarm: Docker removes
+   * them too). Call after {@link #close()}.
+   */
+  void removeTaskContainers() {
+    for (TaskRuntime.TaskContainer c : runtime.taskContainers()) {
+      try {
+        runtime.stop(c.id(), null);
+        runtime.remove(c.id());
+      } catch (ShoalException | IllegalStateException e) {
+        log.warn("cannot remove container {} of task {}: {}", c.id(), c.taskId(), e.getMessage());
+      }
+    }
+  }
+
+  /** Stops everything this node runs; the state on disk and the tasks' containers stay. */
   @Override
   public void close() {
     agent.stop();
+    executor.close();
     renewer.stop();
     roleWork.shutdownNow();
     try {

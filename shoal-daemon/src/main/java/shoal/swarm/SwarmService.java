@@ -10,6 +10,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shoal.agent.HostDescription;
+import shoal.agent.TaskRuntime;
 import shoal.cluster.CurrentIdentity;
 import shoal.cluster.JoinClient;
 import shoal.cluster.NodeIdentity;
@@ -45,6 +46,7 @@ public final class SwarmService implements AutoCloseable {
 
   private final SwarmFiles files;
   private final HostDescription host;
+  private final TaskRuntime runtime;
   // Held for a whole init, join, leave or close: transitions happen one at a time. Readers use
   // the volatile fields below, each replaced whole.
   private final ReentrantLock transitions = new ReentrantLock();
@@ -52,14 +54,19 @@ public final class SwarmService implements AutoCloseable {
   private volatile LocalNodeState state = LocalNodeState.INACTIVE;
   private volatile String error = "";
 
-  private SwarmService(SwarmFiles files, HostDescription host) {
+  private SwarmService(SwarmFiles files, HostDescription host, TaskRuntime runtime) {
     this.files = files;
     this.host = host;
+    this.runtime = runtime;
   }
 
-  /** The service, with the node back in its swarm if it was in one when the daemon stopped. */
-  public static SwarmService start(java.nio.file.Path dataRoot, HostDescription host) {
-    SwarmService s = new SwarmService(new SwarmFiles(dataRoot), host);
+  /**
+   * The service, with the node back in its swarm if it was in one when the daemon stopped.
+   *
+   * @param runtime where the node runs the tasks assigned to it
+   */
+  public static SwarmService start(java.nio.file.Path dataRoot, HostDescription host, TaskRuntime runtime) {
+    SwarmService s = new SwarmService(new SwarmFiles(dataRoot), host, runtime);
     s.recover();
     return s;
   }
@@ -74,7 +81,7 @@ public final class SwarmService implements AutoCloseable {
       }
       NodeState st = NodeState.load(files.dir()).orElseThrow(() ->
           new IOException("the node has an identity but no " + NodeState.FILE + " in " + files.dir()));
-      SwarmNode n = new SwarmNode(files, new CurrentIdentity(identity.get()), st, host);
+      SwarmNode n = new SwarmNode(files, new CurrentIdentity(identity.get()), st, host, runtime);
       if (identity.get().role() == NodeRole.MANAGER && Store.exists(ManagerNode.storeConfig(files.raft(), n.identity(), st))) {
         try {
           n.becomeManager(st.managers().isEmpty() ? st.advertiseAddr() : st.managers().getFirst());
@@ -129,7 +136,7 @@ public final class SwarmService implements AutoCloseable {
           store.close();
           throw e;
         }
-        n = new SwarmNode(files, self, st, host);
+        n = new SwarmNode(files, self, st, host, runtime);
         n.attach(ManagerNode.serve(store, self, st));
         n.start();
       } catch (IOException | RuntimeException | InterruptedException e) {
@@ -191,7 +198,7 @@ public final class SwarmService implements AutoCloseable {
           NodeState st = new NodeState(listen.toString(), advertise.toString(),
               joined.managers().isEmpty() ? List.of(remote.toString()) : joined.managers());
           st.save(files.dir());
-          n = new SwarmNode(files, new CurrentIdentity(joined.identity()), st, host);
+          n = new SwarmNode(files, new CurrentIdentity(joined.identity()), st, host, runtime);
           if (joined.identity().role() == NodeRole.MANAGER) {
             n.becomeManager(remote.toString());
           }
@@ -249,6 +256,7 @@ public final class SwarmService implements AutoCloseable {
       node = null;
       if (n != null) {
         n.close();
+        n.removeTaskContainers();
       }
       try {
         files.deleteAll();
@@ -312,6 +320,18 @@ public final class SwarmService implements AutoCloseable {
   public NodeControl nodes() {
     ManagerNode m = requireManager();
     return new NodeControl(m.store(), node.nodeId());
+  }
+
+  /** The swarm's services, as a manager serves them. */
+  public ServiceControl services() {
+    ManagerNode m = requireManager();
+    SwarmNode n = node;
+    return new ServiceControl(m.store(), sel -> m.logs(sel, n.channels()), java.time.Clock.systemUTC());
+  }
+
+  /** The swarm's tasks, as a manager serves them. */
+  public TaskControl tasks() {
+    return new TaskControl(requireManager().store());
   }
 
   /** The cluster object (inspect, update, join tokens), as a manager serves it. */

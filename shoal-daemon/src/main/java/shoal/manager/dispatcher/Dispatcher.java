@@ -20,16 +20,22 @@ import shoal.manager.store.WatchClosedException;
 import shoal.manager.store.objects.ClusterObject;
 import shoal.manager.store.objects.Kind;
 import shoal.manager.store.objects.NodeObject;
+import shoal.manager.store.objects.TaskObject;
+import shoal.proto.LogBatch;
+import shoal.proto.LogSelector;
 import shoal.proto.Manager;
 import shoal.proto.NodeDescription;
 import shoal.proto.SessionParams;
+import shoal.proto.TaskAssignments;
+import shoal.proto.TaskStatus;
 
 /**
  * The leader's side of every agent's session: records what a node says of itself when it
  * registers, keeps its status Ready while heartbeats come and turns it Down when they stop (see
  * {@link HeartbeatPolicy}), and tells each agent the heartbeat period, the managers and its role,
- * again whenever they change. Runs on the leader only; {@link DispatcherService} hands it the
- * streams.
+ * again whenever they change. Sends each node the tasks assigned to it (all of them when it
+ * registers, then what changes, see {@link Assignments}) and hands the statuses it reports to the
+ * {@link StatusWriter}. Runs on the leader only; {@link DispatcherService} hands it the streams.
  *
  * <p>One loop thread owns the store writes and the copy of the nodes; gRPC threads only queue
  * events and record heartbeats. Registrations that arrive together are written as one batch, so a
@@ -58,16 +64,21 @@ public final class Dispatcher {
   private final Liveness liveness = new Liveness();
   private final HeartbeatLog heartbeats = new HeartbeatLog();
   private final NodeStatusWriter writer;
+  private final StatusWriter statuses;
+  private final LogBroker logs;
   private final CountDownLatch exited = new CountDownLatch(1);
   private volatile HeartbeatPolicy policy = new HeartbeatPolicy(HeartbeatPolicy.DEFAULT_PERIOD);
   private volatile boolean stopping;
   // Loop thread only: the nodes as the store has them, and the managers list sent to agents.
   private final Map<String, NodeObject> nodes = new HashMap<>();
   private List<Manager> managers = List.of();
+  private final Assignments assignments = new Assignments();
 
   public Dispatcher(Store store) {
     this.store = store;
     this.writer = new NodeStatusWriter(store);
+    this.statuses = new StatusWriter(store);
+    this.logs = new LogBroker(store, sessions::get);
   }
 
   /** Serves sessions until {@link #stop()}. */
@@ -77,13 +88,15 @@ public final class Dispatcher {
       return;
     }
     Thread forwarder = null;
+    Thread statusThread = null;
     Store.WatchedView<List<Object>> start = null;
     try {
       start = store.viewAndWatch(tx -> {
         List<Object> all = new ArrayList<>(tx.nodes().list());
         tx.cluster().find().ifPresent(all::add);
+        all.addAll(tx.tasks().list(Assignments::assigned));
         return all;
-      }, StoreEvent.ofKind(Kind.NODE, Kind.CLUSTER));
+      }, StoreEvent.ofKind(Kind.NODE, Kind.CLUSTER, Kind.TASK));
       Watch watch = start.watch();
       long now = System.nanoTime();
       for (Object o : start.value()) {
@@ -97,7 +110,9 @@ public final class Dispatcher {
           policy = new HeartbeatPolicy(c.spec().dispatcher().heartbeatPeriod());
         }
       }
+      assignments.load(start.value().stream().filter(o -> o instanceof TaskObject).map(o -> (TaskObject) o).toList());
       managers = Params.managersOf(nodes.values());
+      statusThread = Thread.ofPlatform().name("dispatcher-statuses").daemon().start(statuses::run);
       forwarder = Thread.ofPlatform().name("dispatcher-watch").daemon().start(() -> forward(watch));
       log.info("dispatcher started: {} nodes, heartbeat every {} ms", nodes.size(), policy.period().toMillis());
       loop();
@@ -108,9 +123,13 @@ public final class Dispatcher {
       if (forwarder != null) {
         forwarder.interrupt();
       }
+      if (statusThread != null) {
+        statuses.stop();
+      }
       Status gone = Status.UNAVAILABLE.withDescription("the dispatcher stopped: this manager is no longer the leader");
       sessions.values().forEach(s -> s.close(gone));
       sessions.clear();
+      Thread.ofVirtual().start(logs::close);
       List<Event> left = new ArrayList<>();
       events.drainTo(left);
       left.stream().filter(e -> e instanceof Registered).forEach(e -> ((Registered) e).session().close(gone));
@@ -153,6 +172,31 @@ public final class Dispatcher {
     liveness.beat(session.nodeId(), now, p.grace().toNanos());
   }
 
+  /** Task statuses from a node; ignored unless its session is the node's current one. */
+  void reported(Session session, List<TaskStatus> reported) {
+    if (sessions.get(session.nodeId()) == session) {
+      statuses.offer(session.nodeId(), reported);
+    }
+  }
+
+  /**
+   * The logs of the selected services' or tasks' containers, from every node that has one.
+   * Close the feed when done with it.
+   */
+  public LogFeed subscribeLogs(LogSelector selector) {
+    return logs.subscribe(selector);
+  }
+
+  /** Log lines a node published for a subscription. */
+  void published(String nodeId, LogBatch batch) {
+    logs.published(nodeId, batch);
+  }
+
+  /** A node's log stream broke before it said it was done. */
+  void publishBroken(String nodeId, String subscriptionId) {
+    logs.broken(nodeId, subscriptionId);
+  }
+
   /** The stream ended: {@code clean} when the agent closed it, not when it broke. */
   void ended(Session session, boolean clean) {
     events.offer(new Ended(session, clean));
@@ -193,6 +237,7 @@ public final class Dispatcher {
       if (!registrations.isEmpty()) {
         registerAll(registrations);
       }
+      sendAssignments();
       if (changed) {
         managers = Params.managersOf(nodes.values());
         for (Session s : sessions.values()) {
@@ -213,12 +258,33 @@ public final class Dispatcher {
       long now = System.nanoTime();
       liveness.shorten(session.nodeId(), clean ? now : now + policy.brokenGrace().toNanos());
       log.info("session of node {} {}", session.nodeId(), clean ? "ended by the node" : "broke");
+      sessionGone(session.nodeId());
     }
+  }
+
+  /** Log subscriptions waiting for the node end for it (off the loop: a slow reader may block). */
+  private void sessionGone(String nodeId) {
+    Thread.ofVirtual().start(() -> logs.sessionEnded(nodeId));
+  }
+
+  /** Sends each node with a session what changed in its assignments. */
+  private void sendAssignments() {
+    Map<String, TaskAssignments> changes = assignments.drain();
+    changes.forEach((nodeId, a) -> {
+      Session s = sessions.get(nodeId);
+      if (s != null) {
+        s.assign(a);
+      }
+    });
   }
 
   /** Applies a store event to the local copy; true when agents may need new parameters. */
   private boolean apply(StoreEvent e) {
     switch (e) {
+      case StoreEvent.ObjectEvent o when o.object() instanceof TaskObject -> {
+        assignments.apply(e);
+        return false;
+      }
       case StoreEvent.Created c when c.object() instanceof NodeObject n -> nodes.put(n.id(), n);
       case StoreEvent.Updated u when u.object() instanceof NodeObject n -> nodes.put(n.id(), n);
       case StoreEvent.Deleted d when d.object() instanceof NodeObject n -> {
@@ -231,12 +297,11 @@ public final class Dispatcher {
       }
       case StoreEvent.Created c when c.object() instanceof ClusterObject cl -> policy = new HeartbeatPolicy(cl.spec().dispatcher().heartbeatPeriod());
       case StoreEvent.Updated u when u.object() instanceof ClusterObject cl -> policy = new HeartbeatPolicy(cl.spec().dispatcher().heartbeatPeriod());
-      case StoreEvent.Commit commit -> {
-        return true;
+      default -> {
+        return false;
       }
-      default -> { }
     }
-    return false;
+    return true;
   }
 
   private void registerAll(List<Registered> registrations) {
@@ -264,6 +329,7 @@ public final class Dispatcher {
       liveness.beat(s.nodeId(), now, policy.grace().toNanos());
       s.beat(now);
       s.accept(params(node));
+      s.assign(assignments.full(s.nodeId()));
       log.info("node {} ({}) registered from {}", s.nodeId(), node.description().hostname(), s.remoteHost());
     }
   }
@@ -275,6 +341,7 @@ public final class Dispatcher {
     for (String id : expired) {
       Session s = sessions.remove(id);
       if (s != null) {
+        sessionGone(id);
         // Alive but silent: the agent registers again if it can.
         s.close(Status.UNAVAILABLE.withDescription("no heartbeat within " + policy.grace().toMillis() + " ms"));
       }

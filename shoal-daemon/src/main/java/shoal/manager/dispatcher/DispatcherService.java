@@ -9,7 +9,10 @@ import java.util.function.Supplier;
 import shoal.cluster.Caller;
 import shoal.proto.AgentMessage;
 import shoal.proto.DispatcherGrpc;
+import shoal.proto.LogBatch;
+import shoal.proto.LogSelector;
 import shoal.proto.ManagerMessage;
+import shoal.proto.PublishLogsAck;
 
 /**
  * The dispatcher as every manager serves it on the cluster port: the leader hands each stream to
@@ -48,7 +51,7 @@ public final class DispatcherService extends DispatcherGrpc.DispatcherImplBase {
       Metadata trailers = new Metadata();
       leaderAddr.get().ifPresent(a -> trailers.put(LEADER, a));
       out.onError(Status.UNAVAILABLE.withDescription(NOT_LEADER).asRuntimeException(trailers));
-      return new Ignored();
+      return new Ignored<>();
     }
     Session session = new Session(Caller.require().nodeId(), Caller.remoteHost().orElse(""), out);
     return new StreamObserver<>() {
@@ -65,7 +68,8 @@ public final class DispatcherService extends DispatcherGrpc.DispatcherImplBase {
             }
           }
           case HEARTBEAT -> d.beat(session);
-          default -> { } // task status: issue 5
+          case TASK_STATUS -> d.reported(session, m.getTaskStatus().getStatusesList());
+          default -> { }
         }
       }
 
@@ -82,9 +86,65 @@ public final class DispatcherService extends DispatcherGrpc.DispatcherImplBase {
     };
   }
 
-  private static final class Ignored implements StreamObserver<AgentMessage> {
+  @Override
+  public StreamObserver<LogBatch> publishLogs(StreamObserver<PublishLogsAck> ack) {
+    Dispatcher d = current.get();
+    if (d == null) {
+      ack.onError(Status.UNAVAILABLE.withDescription(NOT_LEADER).asRuntimeException());
+      return new Ignored<>();
+    }
+    String nodeId = Caller.require().nodeId();
+    return new StreamObserver<>() {
+      // Serial callbacks: the subscription this stream serves, from its first batch.
+      private String subscription = "";
+      private boolean done;
+
+      @Override
+      public void onNext(LogBatch b) {
+        subscription = b.getSubscriptionId();
+        done |= b.getDone();
+        d.published(nodeId, b);
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        if (!done && !subscription.isEmpty()) {
+          d.publishBroken(nodeId, subscription);
+        }
+      }
+
+      @Override
+      public void onCompleted() {
+        if (!done && !subscription.isEmpty()) {
+          d.publishBroken(nodeId, subscription);
+        }
+        ack.onNext(PublishLogsAck.getDefaultInstance());
+        ack.onCompleted();
+      }
+    };
+  }
+
+  /** The leader's dispatcher, if this manager leads. */
+  public Optional<Dispatcher> local() {
+    return Optional.ofNullable(current.get());
+  }
+
+  @Override
+  public void subscribeLogs(LogSelector selector, StreamObserver<LogBatch> out) {
+    Dispatcher d = current.get();
+    if (d == null) {
+      Metadata trailers = new Metadata();
+      leaderAddr.get().ifPresent(a -> trailers.put(LEADER, a));
+      out.onError(Status.UNAVAILABLE.withDescription(NOT_LEADER).asRuntimeException(trailers));
+      return;
+    }
+    LogFeed feed = d.subscribeLogs(selector);
+    LogRelay.toStream(feed, (io.grpc.stub.ServerCallStreamObserver<LogBatch>) out);
+  }
+
+  private static final class Ignored<T> implements StreamObserver<T> {
     @Override
-    public void onNext(AgentMessage value) {}
+    public void onNext(T value) {}
 
     @Override
     public void onError(Throwable t) {}

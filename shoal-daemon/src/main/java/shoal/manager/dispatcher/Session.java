@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import shoal.proto.ManagerMessage;
 import shoal.proto.SessionAccepted;
 import shoal.proto.SessionParams;
+import shoal.proto.TaskAssignments;
 
 /**
  * One agent's session: the stream the dispatcher writes to, and the parameters it last sent. A
@@ -66,6 +67,20 @@ final class Session {
       }
       lastParams = params;
       send(ManagerMessage.newBuilder().setParams(params).build());
+    }
+  }
+
+  /** Sends tasks: the node's full set, or what changed in it. */
+  void assign(TaskAssignments tasks) {
+    synchronized (lock) {
+      send(ManagerMessage.newBuilder().setTasks(tasks).build());
+    }
+  }
+
+  /** Sends any other message (log subscriptions). */
+  void send(ManagerMessage.Builder m) {
+    synchronized (lock) {
+      send(m.build());
     }
   }
 

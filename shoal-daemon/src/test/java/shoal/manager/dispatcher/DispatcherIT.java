@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import shoal.agent.Agent;
+import shoal.agent.Executor;
+import shoal.agent.FakeTaskRuntime;
+import shoal.agent.LogPublisher;
+import shoal.agent.StatusOutbox;
 import shoal.agent.HostDescription;
 import shoal.agent.ManagerChannels;
 import shoal.agent.ManagerList;
@@ -121,7 +126,8 @@ class DispatcherIT {
 
           @Override
           public void connected(String addr, String error) {}
-        });
+        }, new Executor(new FakeTaskRuntime(), new StatusOutbox(), Clock.systemUTC()),
+        new LogPublisher(new FakeTaskRuntime(), id::nodeId));
     agents.add(a);
     Thread.ofPlatform().daemon().start(() -> {
       try {
