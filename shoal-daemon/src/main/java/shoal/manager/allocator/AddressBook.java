@@ -30,14 +30,13 @@ final class AddressBook {
       }
     }
     for (ServiceObject s : services) {
-      s.endpoint().virtualIps().forEach(v -> book.markUsed(v.networkId(), v.addr()));
+      s.endpoint().virtualIps().forEach(v -> book.mark(v.networkId(), v.addr(), true));
     }
     for (TaskObject t : tasks) {
-      if (Attachments.holdsAddresses(t)) {
-        t.networks().forEach(a -> a.addresses().forEach(addr -> book.markUsed(a.networkId(), addr)));
-      }
+      boolean holds = Attachments.holdsAddresses(t);
+      t.networks().forEach(a -> a.addresses().forEach(addr -> book.mark(a.networkId(), addr, holds)));
     }
-    book.spaces.values().forEach(AddressSpace::resumeAfterHighestUsed);
+    book.spaces.values().forEach(AddressSpace::resumeAfterHighestSeen);
     return book;
   }
 
@@ -57,10 +56,12 @@ final class AddressBook {
     return out;
   }
 
-  private void markUsed(String networkId, String addr) {
+  private void mark(String networkId, String addr, boolean used) {
     AddressSpace s = spaces.get(networkId);
-    if (s != null) {
+    if (s != null && used) {
       s.markUsed(addr);
+    } else if (s != null) {
+      s.markSeen(addr);
     }
   }
 }

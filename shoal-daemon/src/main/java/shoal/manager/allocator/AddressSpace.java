@@ -22,6 +22,8 @@ final class AddressSpace {
   private final Ipv4Subnet range;
   private final Set<Ipv4Address> used = new HashSet<>();
   private long cursor;
+  // The highest address recorded in the store, used or not: where a new leader resumes.
+  private long highestSeen = -1;
 
   AddressSpace(NetworkObject network, Ipv4Address resumeAfter) {
     NetworkObject.Allocation a = network.allocation();
@@ -41,6 +43,15 @@ final class AddressSpace {
     Ipv4Address a = parse(withPrefix);
     if (a != null && subnet.contains(a)) {
       used.add(a);
+      markSeen(withPrefix);
+    }
+  }
+
+  /** Notes an address a stopped task still records (free, but reused only after the others). */
+  void markSeen(String withPrefix) {
+    Ipv4Address a = parse(withPrefix);
+    if (a != null && range.contains(a)) {
+      highestSeen = Math.max(highestSeen, a.unsigned());
     }
   }
 
@@ -69,11 +80,13 @@ final class AddressSpace {
     throw new InvalidArgumentException(FULL);
   }
 
-  /** After a leader change (no cursor kept): continue after the highest address in use. */
-  void resumeAfterHighestUsed() {
+  /**
+   * After a leader change (no cursor kept): continue after the highest address the store records,
+   * so that the addresses of recently stopped tasks are not the first handed out again.
+   */
+  void resumeAfterHighestSeen() {
     if (cursor < 0) {
-      used.stream().filter(range::contains).mapToLong(Ipv4Address::unsigned).max()
-          .ifPresent(max -> cursor = max);
+      cursor = highestSeen;
     }
   }
 
