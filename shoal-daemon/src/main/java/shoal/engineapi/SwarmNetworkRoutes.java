@@ -54,6 +54,7 @@ final class SwarmNetworkRoutes {
 
   /** {@code POST /networks/create} of an overlay network; returns its ID. */
   String create(NetworkCreateRequest r) {
+    NetworkRules.spec(r);
     if (local.list().stream().anyMatch(n -> n.name().equals(r.name()))) {
       throw new ConflictException("network with name " + r.name() + " already exists");
     }

@@ -32,7 +32,7 @@ public final class NetworkRules {
    *     request
    * @throws ForbiddenException for a predefined name
    */
-  static NetworkObject.Spec spec(NetworkCreateRequest r) {
+  public static NetworkObject.Spec spec(NetworkCreateRequest r) {
     if (r.name().isEmpty()) {
       throw new InvalidArgumentException("network name must be provided");
     }
