@@ -8,6 +8,8 @@ import static shoal.it.SwarmLab.nodeLs;
 import static shoal.it.SwarmLab.ok;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -15,6 +17,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import shoal.common.CommandResult;
+import shoal.common.Commands;
 import shoal.lab.Lab;
 import shoal.lab.LabHost;
 import shoal.lab.junit.WithLab;
@@ -110,5 +113,31 @@ class OverlayAllocationIT {
         .isEqualTo("plain-overlay swarm");
     assertThat(ok(h2, "network", "ls", "--filter", "name=plain-overlay", "-q")).isEmpty();
     assertThat(ok(h2, "network", "ls", "--format", "{{.Name}}").lines()).contains("bridge", "host", "none");
+  }
+
+  @Test
+  @WithLab(nodes = 1)
+  void shoalsOwnCliCreatesShowsAndRemovesOverlayNetworks(Lab lab) throws Exception {
+    LabHost h1 = lab.host("h1");
+    SwarmLab.init(h1);
+    CommandResult made = shoal(h1, "network", "create", "-d", "overlay", "--attachable", "--opt", "encrypted",
+        "--subnet", "10.77.0.0/24", "--scope", "swarm", "cli-net");
+    assertThat(made.exitCode()).as(made.failure()).isZero();
+    assertThat(ok(h1, "network", "inspect", "-f", "{{.Attachable}} {{.Options}} {{.IPAM.Config}}", "cli-net").strip())
+        .isEqualTo("true map[com.docker.network.driver.overlay.vxlanid_list:4097 encrypted:] [{10.77.0.0/24  10.77.0.1 map[]}]");
+    assertThat(shoal(h1, "network", "ls", "--filter", "driver=overlay", "--format", "{{.Name}} {{.Scope}}").stdout().lines())
+        .containsExactlyInAnyOrder("ingress swarm", "cli-net swarm");
+    assertThat(shoal(h1, "network", "inspect", "-v", "-f", "{{.Peers}} {{.Ingress}}", "cli-net").stdout().strip())
+        .isEqualTo("[] false");
+    assertThat(shoal(h1, "network", "rm", "cli-net").exitCode()).isZero();
+    assertThat(ok(h1, "network", "ls", "-q", "--filter", "name=cli-net")).isEmpty();
+  }
+
+  /** This repository's CLI, as bin/shoal runs it, against the daemon of {@code host}. */
+  private static CommandResult shoal(LabHost host, String... args) {
+    List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), "shoal.cli.Main"));
+    argv.addAll(List.of(args));
+    return Commands.run(argv, null, Map.of("SHOAL_HOST", "unix://" + host.daemon().socket()), SwarmLab.CLI_TIMEOUT);
   }
 }
