@@ -148,9 +148,7 @@ public final class NetworkRoutes {
 
   private void remove(ApiExchange ex) {
     String ref = ex.pathParam("id");
-    if (swarm != null && findLocal(ref) == null) {
-      swarm.remove(ref);
-    } else {
+    if (swarm == null || findLocal(ref) != null || !swarm.remove(ref)) {
       networks.remove(ref);
     }
     ex.respondNoContent();

@@ -68,8 +68,13 @@ final class SwarmNetworkRoutes {
     }
   }
 
-  void remove(String ref) {
+  /** Removes the swarm network; false if this node shows none by that reference. */
+  boolean remove(String ref) {
+    if (swarm.find(ref).isEmpty()) {
+      return false;
+    }
     swarm.remove(ref);
+    return true;
   }
 
   /** {@code network prune}'s swarm half: unused swarm networks made before {@code untilNanos}. */
