@@ -37,8 +37,18 @@ import shoal.cli.commands.node.NodeDemoteCommand;
 import shoal.cli.commands.node.NodeInspectCommand;
 import shoal.cli.commands.node.NodeLsCommand;
 import shoal.cli.commands.node.NodePromoteCommand;
+import shoal.cli.commands.node.NodePsCommand;
 import shoal.cli.commands.node.NodeRmCommand;
 import shoal.cli.commands.node.NodeUpdateCommand;
+import shoal.cli.commands.service.ServiceCreateCommand;
+import shoal.cli.commands.service.ServiceInspectCommand;
+import shoal.cli.commands.service.ServiceLogsCommand;
+import shoal.cli.commands.service.ServiceLsCommand;
+import shoal.cli.commands.service.ServicePsCommand;
+import shoal.cli.commands.service.ServiceRmCommand;
+import shoal.cli.commands.service.ServiceRollbackCommand;
+import shoal.cli.commands.service.ServiceScaleCommand;
+import shoal.cli.commands.service.ServiceUpdateCommand;
 import shoal.cli.commands.swarm.SwarmInitCommand;
 import shoal.cli.commands.swarm.SwarmInspectCommand;
 import shoal.cli.commands.swarm.SwarmJoinCommand;
@@ -83,6 +93,7 @@ public final class CommandRegistry {
       new Entry("network", Section.MANAGEMENT, "Manage networks", CommandRegistry::networkGroup),
       new Entry("lab", Section.MANAGEMENT, "Run a cluster of virtual hosts on this machine", c -> new CommandLine(new LabCommand())),
       new Entry("node", Section.MANAGEMENT, "Manage Swarm nodes", CommandRegistry::nodeGroup),
+      new Entry("service", Section.MANAGEMENT, "Manage Swarm services", CommandRegistry::serviceGroup),
       new Entry("swarm", Section.MANAGEMENT, "Manage Swarm", CommandRegistry::swarmGroup),
 
       new Entry("attach", Section.OTHER, "Attach local standard input, output, and error streams to a running container", c -> cmd(new AttachCommand(c)), "container attach", "attach"),
@@ -145,7 +156,14 @@ public final class CommandRegistry {
   private static CommandLine nodeGroup(CliContext c) {
     return group("node", "Manage Swarm nodes",
         new NodeDemoteCommand(c), new NodeInspectCommand(c), new NodeLsCommand(c), new NodePromoteCommand(c),
-        new NodeRmCommand(c), new NodeUpdateCommand(c));
+        new NodePsCommand(c), new NodeRmCommand(c), new NodeUpdateCommand(c));
+  }
+
+  private static CommandLine serviceGroup(CliContext c) {
+    return group("service", "Manage Swarm services",
+        new ServiceCreateCommand(c), new ServiceInspectCommand(c), new ServiceLogsCommand(c), new ServiceLsCommand(c),
+        new ServicePsCommand(c), new ServiceRmCommand(c), new ServiceRollbackCommand(c), new ServiceScaleCommand(c),
+        new ServiceUpdateCommand(c));
   }
 
   private static CommandLine swarmGroup(CliContext c) {

@@ -49,6 +49,7 @@ public final class ImageRoutes {
     r.get("/images/{name*}/get", ex -> save(ex, List.of(ex.pathParam("name"))));
     r.post("/images/{name*}/tag", this::tag);
     r.delete("/images/{name*}", this::remove);
+    r.get("/distribution/{name*}/json", this::distribution);
   }
 
   private void list(ApiExchange ex) {
@@ -98,6 +99,24 @@ public final class ImageRoutes {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("ImagesDeleted", r.deleted().isEmpty() ? null : deleteItems(r.deleted()));
     out.put("SpaceReclaimed", r.spaceReclaimed());
+    ex.respondJson(200, out);
+  }
+
+  /**
+   * What a registry would say of an image: there is no registry, so the local image is the truth
+   * and its digest is its ID (deterministic for the built-in busybox, the same on every host).
+   * `service create` pins the service to it, as docker does with a manifest digest, so every node
+   * runs the same image or rejects the task.
+   */
+  private void distribution(ApiExchange ex) {
+    Image image = images.resolve(ex.pathParam("name"));
+    Map<String, Object> descriptor = new LinkedHashMap<>();
+    descriptor.put("mediaType", "application/vnd.docker.container.image.v1+json");
+    descriptor.put("digest", image.id());
+    descriptor.put("size", images.configBlob(image).length);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("Descriptor", descriptor);
+    out.put("Platforms", List.of(Map.of("architecture", "amd64", "os", "linux")));
     ex.respondJson(200, out);
   }
 

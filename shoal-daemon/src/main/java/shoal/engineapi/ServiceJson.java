@@ -52,10 +52,10 @@ final class ServiceJson {
       // Docker's update states keep their underscores (rollback_started), unlike other enums.
       ObjectNode us = o.putObject("UpdateStatus").put("State", u.state().name().toLowerCase(Locale.ROOT));
       if (u.startedAt() != null) {
-        us.put("StartedAt", u.startedAt().toString());
+        us.put("StartedAt", ContainerJson.time(u.startedAt()));
       }
       if (u.completedAt() != null) {
-        us.put("CompletedAt", u.completedAt().toString());
+        us.put("CompletedAt", ContainerJson.time(u.completedAt()));
       }
       us.put("Message", u.message());
     }
@@ -133,9 +133,15 @@ final class ServiceJson {
   }
 
   private static ObjectNode updateConfig(ObjectMapper json, UpdateConfig u) {
-    return json.createObjectNode().put("Parallelism", u.parallelism()).put("Delay", u.delay().toNanos())
-        .put("FailureAction", word(u.failureAction())).put("Monitor", u.monitor().toNanos())
-        .put("MaxFailureRatio", u.maxFailureRatio()).put("Order", word(u.order()));
+    ObjectNode o = json.createObjectNode().put("Parallelism", u.parallelism());
+    if (!u.delay().isZero()) {
+      o.put("Delay", u.delay().toNanos()); // omitempty in Docker's UpdateConfig
+    }
+    // Go writes a float32 in its shortest form: 0, 0.25 (not 0.0)
+    return o.put("FailureAction", word(u.failureAction())).put("Monitor", u.monitor().toNanos())
+        .put("MaxFailureRatio", new java.math.BigDecimal(
+            new java.math.BigDecimal(Float.toString((float) u.maxFailureRatio())).stripTrailingZeros().toPlainString()))
+        .put("Order", word(u.order()));
   }
 
   private static ObjectNode endpointSpec(ObjectMapper json, EndpointSpec e) {

@@ -55,8 +55,8 @@ final class SwarmJson {
 
   static void meta(ObjectNode o, Meta m) {
     o.putObject("Version").put("Index", m.version());
-    o.put("CreatedAt", m.createdAt().toString());
-    o.put("UpdatedAt", m.updatedAt().toString());
+    o.put("CreatedAt", ContainerJson.time(m.createdAt()));
+    o.put("UpdatedAt", ContainerJson.time(m.updatedAt()));
   }
 
   static ObjectNode spec(ObjectMapper json, ClusterObject.Spec s) {

@@ -23,7 +23,7 @@ final class TaskJson {
       o.put("NodeID", t.nodeId());
     }
     TaskObject.Status s = t.status();
-    ObjectNode st = o.putObject("Status").put("Timestamp", s.timestamp().toString())
+    ObjectNode st = o.putObject("Status").put("Timestamp", ContainerJson.time(s.timestamp()))
         .put("State", ServiceJson.word(s.state())).put("Message", s.message());
     if (!s.err().isEmpty()) {
       st.put("Err", s.err());

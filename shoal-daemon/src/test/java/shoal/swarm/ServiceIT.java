@@ -81,6 +81,28 @@ class ServiceIT {
   }
 
   @Test
+  void servicesAndTasksAreFilteredAsDockerFiltersThem() throws Exception {
+    ok("service", "create", "-d", "--no-resolve-image", "--name", "fa", "--label", "tier=front", "--replicas", "2", "busybox", "sleep", "1d");
+    ok("service", "create", "-d", "--no-resolve-image", "--name", "fb", "--mode", "global", "busybox", "sleep", "1d");
+    await("3 running", () -> running("fa") == 2 && running("fb") == 1);
+    String faId = ok("service", "inspect", "-f", "{{.ID}}", "fa").strip();
+    assertThat(ok("service", "ls", "-q", "-f", "mode=global").strip()).isEqualTo(ok("service", "inspect", "-f", "{{.ID}}", "fb").strip().substring(0, 12));
+    assertThat(ok("service", "ls", "--format", "{{.Name}}", "-f", "label=tier=front").strip()).isEqualTo("fa");
+    assertThat(ok("service", "ls", "--format", "{{.Name}}", "-f", "name=f").strip().lines()).containsExactlyInAnyOrder("fa", "fb");
+    assertThat(ok("service", "ls", "--format", "{{.Name}}", "-f", "id=" + faId.substring(0, 6)).strip()).isEqualTo("fa");
+    assertThat(ok("service", "ps", "--format", "{{.Name}}", "-f", "name=fa.2", "fa").strip()).isEqualTo("fa.2");
+    String node = ok("info", "-f", "{{.Name}}").strip();
+    assertThat(ok("service", "ps", "-q", "-f", "node=" + node, "fa").strip().lines()).hasSize(2);
+    ok("service", "scale", "-d", "fa=1");
+    await("fa.2 removed", () -> ok("service", "ps", "-q", "-f", "desired-state=running", "fa").strip().lines().count() == 1);
+    assertThat(ok("service", "ps", "--format", "{{.Name}}", "-f", "desired-state=running", "fa").strip()).isEqualTo("fa.1");
+    String task = ok("service", "ps", "-q", "--no-trunc", "-f", "desired-state=running", "fa").strip();
+    assertThat(d.api("GET", "/tasks/" + task).stdout()).contains("\"ServiceID\":\"" + faId + "\"", "\"Slot\":1");
+    assertThat(d.api("GET", "/tasks?filters=%7B%22id%22%3A%7B%22" + task.substring(0, 8) + "%22%3Atrue%7D%7D").stdout()).contains(task);
+    ok("service", "rm", "fa", "fb");
+  }
+
+  @Test
   void badSpecsAndStaleVersionsAreRefusedInDockersWords() {
     assertThat(fails("service", "create", "-d", "--name", "bad.name", "busybox", "true").stderr())
         .contains("rpc error: code = InvalidArgument desc = name must be valid as a DNS name component");

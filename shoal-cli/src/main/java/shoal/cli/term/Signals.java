@@ -20,6 +20,27 @@ public final class Signals {
     }
   }
 
+  /**
+   * Runs {@code action} on SIGINT instead of ending the process, until the returned handle is
+   * closed, which puts back the previous handler.
+   */
+  @SuppressWarnings("removal")
+  public static Handler onInterrupt(Runnable action) {
+    try {
+      sun.misc.Signal sig = new sun.misc.Signal("INT");
+      sun.misc.SignalHandler previous = sun.misc.Signal.handle(sig, s -> action.run());
+      return () -> sun.misc.Signal.handle(sig, previous);
+    } catch (IllegalArgumentException unavailable) {
+      return () -> { };
+    }
+  }
+
+  /** A handler in place until closed. */
+  public interface Handler extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   @SuppressWarnings("removal")
   private static boolean handle(String name, java.util.function.Consumer<String> action) {
     try {

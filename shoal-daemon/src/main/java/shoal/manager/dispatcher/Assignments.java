@@ -3,9 +3,7 @@ package shoal.manager.dispatcher;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Set;
 import shoal.manager.store.StoreEvent;
 import shoal.manager.store.objects.TaskObject;
 import shoal.manager.store.objects.TaskObject.TaskState;
@@ -103,10 +101,5 @@ final class Assignments {
     });
     pending.clear();
     return out;
-  }
-
-  /** The IDs of the tasks {@code nodeId} runs (for tests and logs). */
-  Set<String> taskIds(String nodeId) {
-    return new LinkedHashSet<>(byNode.getOrDefault(nodeId, Map.of()).keySet());
   }
 }

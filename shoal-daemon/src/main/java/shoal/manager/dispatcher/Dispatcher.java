@@ -21,7 +21,6 @@ import shoal.manager.store.objects.ClusterObject;
 import shoal.manager.store.objects.Kind;
 import shoal.manager.store.objects.NodeObject;
 import shoal.manager.store.objects.TaskObject;
-import shoal.proto.LogBatch;
 import shoal.proto.LogSelector;
 import shoal.proto.Manager;
 import shoal.proto.NodeDescription;
@@ -187,14 +186,9 @@ public final class Dispatcher {
     return logs.subscribe(selector);
   }
 
-  /** Log lines a node published for a subscription. */
-  void published(String nodeId, LogBatch batch) {
-    logs.published(nodeId, batch);
-  }
-
-  /** A node's log stream broke before it said it was done. */
-  void publishBroken(String nodeId, String subscriptionId) {
-    logs.broken(nodeId, subscriptionId);
+  /** Where nodes' published log lines go. */
+  LogBroker logs() {
+    return logs;
   }
 
   /** The stream ended: {@code clean} when the agent closed it, not when it broke. */

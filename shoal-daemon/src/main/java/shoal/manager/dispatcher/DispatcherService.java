@@ -103,20 +103,20 @@ public final class DispatcherService extends DispatcherGrpc.DispatcherImplBase {
       public void onNext(LogBatch b) {
         subscription = b.getSubscriptionId();
         done |= b.getDone();
-        d.published(nodeId, b);
+        d.logs().published(nodeId, b);
       }
 
       @Override
       public void onError(Throwable t) {
         if (!done && !subscription.isEmpty()) {
-          d.publishBroken(nodeId, subscription);
+          d.logs().broken(nodeId, subscription);
         }
       }
 
       @Override
       public void onCompleted() {
         if (!done && !subscription.isEmpty()) {
-          d.publishBroken(nodeId, subscription);
+          d.logs().broken(nodeId, subscription);
         }
         ack.onNext(PublishLogsAck.getDefaultInstance());
         ack.onCompleted();

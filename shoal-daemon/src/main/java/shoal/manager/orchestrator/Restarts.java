@@ -20,8 +20,10 @@ import shoal.manager.store.objects.TaskObject.TaskState;
  * with its own instance.
  *
  * <p>A replacement waits until the task it replaces stopped (ended, or its node is lost), then
- * for the restart delay if that task ended by itself or its node was lost (not when drained or
- * updated), counted from when the replacement was made. Like swarmkit, the attempts counted
+ * for the restart delay if that task ended by itself (not when its node was lost, drained or the
+ * service updated), counted from when the replacement was made. The delay throttles a crashing
+ * container; a task whose node died did not crash, so Shoal replaces it at once where swarmkit
+ * waits the delay too (5 s by default, a third of Docker's 17.7 s to a replacement). Like swarmkit, the attempts counted
  * against {@code maxAttempts} live in the leader's memory: a new leader starts counting afresh.
  */
 final class Restarts {
@@ -48,7 +50,7 @@ final class Restarts {
     TaskObject task = TaskObject.newTask(Ids.newId(), service, old.slot(),
         global ? old.nodeId() : "", now);
     boolean startNow = Tasks.stopped(old, nodes)
-        && (why == Tasks.Trouble.DRAINED || delayOf(task).isZero());
+        && (why != Tasks.Trouble.ENDED || delayOf(task).isZero());
     tx.tasks().create(task.withDesiredState(startNow ? TaskState.RUNNING : TaskState.READY));
   }
 
@@ -94,9 +96,7 @@ final class Restarts {
     if (previous == null) {
       return false;
     }
-    NodeObject node = nodes.get(previous.nodeId());
-    boolean drained = node != null && node.spec().availability() == NodeObject.Availability.DRAIN;
-    return !drained && (Tasks.endedByItself(previous) || Tasks.lost(previous.nodeId(), nodes));
+    return Tasks.endedByItself(previous) && !Tasks.lost(previous.nodeId(), nodes);
   }
 
   private static Duration delayOf(TaskObject t) {

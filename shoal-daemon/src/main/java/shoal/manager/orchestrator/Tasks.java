@@ -58,7 +58,7 @@ final class Tasks {
   enum Trouble {
     /** It exited, failed or was rejected: the restart policy decides. */
     ENDED,
-    /** Its node is Down or removed: replaced elsewhere after the restart delay. */
+    /** Its node is Down or removed: replaced elsewhere at once (it did not crash). */
     NODE_LOST,
     /** Its node is drained: replaced elsewhere at once, the old one stops first. */
     DRAINED

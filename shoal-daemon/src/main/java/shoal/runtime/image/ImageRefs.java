@@ -8,7 +8,9 @@ import shoal.errors.InvalidArgumentException;
 
 /**
  * How a reference finds an image, in Docker's order: a full ID ({@code sha256:…} or 64 hex
- * digits), then a tag (name with {@code :latest} added), then a unique ID prefix.
+ * digits), then a tag (name with {@code :latest} added), then a unique ID prefix. A reference with
+ * a digest ({@code busybox:latest@sha256:…}, as a service pinned by {@code /distribution} has)
+ * finds the image of that ID whatever its tags: Shoal has no manifests, its digests are image IDs.
  */
 final class ImageRefs {
   private static final Pattern HEX64 = Pattern.compile("^[a-f0-9]{64}$");
@@ -22,11 +24,12 @@ final class ImageRefs {
       return Optional.ofNullable(images.get(fullId));
     }
     Reference r = Reference.parse(ref);
-    if (r.digest() == null) {
-      String id = tags.get(r.withDefaultTag().familiarString());
-      if (id != null && images.containsKey(id)) {
-        return Optional.of(images.get(id));
-      }
+    if (r.digest() != null) {
+      return Optional.ofNullable(images.get(r.digest())).filter(s -> !s.retained());
+    }
+    String id = tags.get(r.withDefaultTag().familiarString());
+    if (id != null && images.containsKey(id)) {
+      return Optional.of(images.get(id));
     }
     String prefix = ref.startsWith(Digests.SHA256) ? ref.substring(Digests.SHA256.length()) : ref;
     if (!HEX.matcher(prefix).matches()) {

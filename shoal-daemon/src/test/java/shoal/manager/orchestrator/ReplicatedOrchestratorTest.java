@@ -140,6 +140,20 @@ class ReplicatedOrchestratorTest {
   }
 
   @Test
+  void tasksOfALostNodeAreReplacedWithoutWaitingTheRestartDelay() throws Exception {
+    // The delay throttles crash loops; a task whose node died did not crash.
+    String web = c.createService(Specs.replicated("web", 3).withTaskTemplate(
+        Specs.replicated("web", 3).taskTemplate().withRestartPolicy(
+            RestartPolicy.defaults().withDelay(Duration.ofSeconds(60)))));
+    c.await("3 running", () -> total(running(web)) == 3);
+    String lost = c.node(3);
+    c.agents.setUp(lost, false);
+    c.setNodeState(lost, NodeObject.State.DOWN);
+    c.await("3 running on the two others well before the 60 s delay", () -> total(running(web)) == 3
+        && !running(web).containsKey(lost));
+  }
+
+  @Test
   void drainingANodeShutsItsTasksDownAndRunsThemElsewhere() throws Exception {
     String web = c.createService(Specs.replicated("web", 3));
     c.await("3 running", () -> total(running(web)) == 3);

@@ -45,6 +45,14 @@ class ImageIT {
   }
 
   @Test
+  void distributionAnswersWithTheLocalImageSoServicesArePinnedWithoutARegistry() {
+    String id = daemon.docker("image", "inspect", "-f", "{{.Id}}", "busybox").stdout().strip();
+    String answer = daemon.api("GET", "/v1.41/distribution/busybox/json").stdout();
+    assertThat(answer).contains("\"digest\":\"" + id + "\"").contains("\"architecture\":\"amd64\"");
+    assertThat(daemon.api("GET", "/v1.41/distribution/nosuch/json").stdout()).contains("No such image: nosuch:latest");
+  }
+
+  @Test
   void busyboxHasTheSameIdOnTwoDaemons() throws IOException {
     String here = ok(daemon.docker("image", "inspect", "-f", "{{.Id}}", "busybox")).strip();
     try (TestDaemon other = TestDaemon.start()) {

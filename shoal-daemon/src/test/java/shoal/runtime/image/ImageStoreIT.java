@@ -50,6 +50,19 @@ class ImageStoreIT {
   }
 
   @Test
+  void aReferenceWithADigestFindsTheImageOfThatIdWhateverItsName() throws IOException {
+    ImageStore store = ImageStore.open(dir, new EventLog());
+    BuiltinBusybox.ensure(store, BUSYBOX);
+    String id = store.resolve("busybox").id();
+    assertThat(store.resolve("busybox:latest@" + id).id()).isEqualTo(id);
+    assertThat(store.resolve("anything/else:v1@" + id).id()).isEqualTo(id);
+    String unknown = "sha256:" + "0".repeat(64);
+    assertThatThrownBy(() -> store.resolve("busybox:latest@" + unknown))
+        .isInstanceOf(shoal.errors.NotFoundException.class)
+        .hasMessageContaining("No such image");
+  }
+
+  @Test
   void busyboxUnpacksWithLinksOwnersAndModes() throws IOException {
     ImageStore store = ImageStore.open(dir, new EventLog());
     BuiltinBusybox.ensure(store, BUSYBOX);

@@ -16,9 +16,9 @@ public final class LabExtension implements BeforeAllCallback, BeforeEachCallback
   private static final AtomicInteger COUNTER = new AtomicInteger();
 
   /** Closes the lab when JUnit closes the store of the context that made it. */
-  private record LabResource(Lab lab) implements ExtensionContext.Store.CloseableResource {
+  private record LabResource(Lab lab) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     @Override
-    public void close() throws Throwable {
+    public void close() throws Exception {
       Lab.down(lab.name());
     }
   }

@@ -6,8 +6,8 @@ import java.util.Comparator;
  * The order of {@code node ls}: runs of digits compare as numbers ({@code h2} before {@code h10}),
  * digits before other characters, other characters by their code.
  */
-final class NaturalOrder implements Comparator<String> {
-  static final NaturalOrder INSTANCE = new NaturalOrder();
+public final class NaturalOrder implements Comparator<String> {
+  public static final NaturalOrder INSTANCE = new NaturalOrder();
 
   private NaturalOrder() {}
 
