@@ -109,11 +109,11 @@ public final class ImageRoutes {
    * runs the same image or rejects the task.
    */
   private void distribution(ApiExchange ex) {
-    Image image = images.resolve(ex.pathParam("name"));
+    Image image = store.resolve(ex.pathParam("name"));
     Map<String, Object> descriptor = new LinkedHashMap<>();
     descriptor.put("mediaType", "application/vnd.docker.container.image.v1+json");
     descriptor.put("digest", image.id());
-    descriptor.put("size", images.configBlob(image).length);
+    descriptor.put("size", store.configBlob(image).length);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("Descriptor", descriptor);
     out.put("Platforms", List.of(Map.of("architecture", "amd64", "os", "linux")));
