@@ -21,6 +21,8 @@ import shoal.engineapi.ServiceRoutes;
 import shoal.engineapi.TaskRoutes;
 import shoal.agent.ContainerTaskRuntime;
 import shoal.agent.HostDescription;
+import shoal.swarm.NodeNetworks;
+import shoal.swarm.SwarmNetworks;
 import shoal.swarm.SwarmService;
 import shoal.engineapi.ContainerRoutes;
 import shoal.engineapi.ExecRoutes;
@@ -96,7 +98,7 @@ public final class Daemon implements AutoCloseable {
     new ImageRoutes(images).register(router);
     new ContainerRoutes(containers, Clock.systemUTC()).register(router);
     new ExecRoutes(execs).register(router);
-    new NetworkRoutes(net.service(), containers).register(router);
+    new NetworkRoutes(net.service(), containers, new SwarmNetworks(swarm, new NodeNetworks())).register(router);
     swarmRoutes.register(router);
     new NodeRoutes(swarm).register(router);
     new ServiceRoutes(swarm).register(router);

@@ -2,6 +2,7 @@ package shoal.engineapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,18 +14,28 @@ import java.util.regex.PatternSyntaxException;
 import shoal.engineapi.http.ApiExchange;
 import shoal.engineapi.http.Router;
 import shoal.errors.InvalidArgumentException;
+import shoal.errors.NotFoundException;
 import shoal.net.ContainerAttachments;
 import shoal.net.Network;
+import shoal.net.NetworkCreateRequest;
 import shoal.net.NetworkService;
+import shoal.swarm.SwarmNetworks;
 
 /** {@code /networks…}: list, inspect, create, remove, connect, disconnect, prune. */
 public final class NetworkRoutes {
   private final NetworkService networks;
   private final ContainerAttachments attachments;
+  // Null when the daemon has no swarm side (the node's swarm networks are then not shown).
+  private final SwarmNetworkRoutes swarm;
 
   public NetworkRoutes(NetworkService networks, ContainerAttachments attachments) {
+    this(networks, attachments, null);
+  }
+
+  public NetworkRoutes(NetworkService networks, ContainerAttachments attachments, SwarmNetworks swarm) {
     this.networks = networks;
     this.attachments = attachments;
+    this.swarm = swarm == null ? null : new SwarmNetworkRoutes(swarm, networks);
   }
 
   public void register(Router r) {
@@ -47,6 +58,9 @@ public final class NetworkRoutes {
       if (match.test(n)) {
         out.add(NetworkJson.of(json, n, List.of()));
       }
+    }
+    if (swarm != null) {
+      swarm.list(json, f, out);
     }
     ex.respondJson(200, out);
   }
@@ -92,17 +106,51 @@ public final class NetworkRoutes {
   }
 
   private void inspect(ApiExchange ex) {
-    Network n = networks.find(ex.pathParam("id"));
+    String ref = ex.pathParam("id");
+    String scope = ex.query().get("scope", "");
+    if (swarm != null && !scope.equals("local")) {
+      boolean verbose = Set.of("1", "true").contains(ex.query().get("verbose", "false"));
+      var found = scope.equals("swarm") || findLocal(ref) == null
+          ? swarm.inspect(ex.json(), ref, verbose) : java.util.Optional.<ObjectNode>empty();
+      if (found.isPresent()) {
+        ex.respondJson(200, found.get());
+        return;
+      }
+      if (scope.equals("swarm")) {
+        throw new NotFoundException("network " + ref + " not found");
+      }
+    }
+    Network n = networks.find(ref);
     ex.respondJson(200, NetworkJson.of(ex.json(), n, networks.attached(n)));
   }
 
+  /** The local network, or null (its absence is not an error while swarm networks are looked at too). */
+  private Network findLocal(String ref) {
+    try {
+      return networks.find(ref);
+    } catch (NotFoundException e) {
+      return null;
+    }
+  }
+
   private void create(ApiExchange ex) {
-    Network n = networks.create(NetworkJson.createRequest(ex.bodyJson()));
+    NetworkCreateRequest request = NetworkJson.createRequest(ex.bodyJson());
+    if (swarm != null && swarm.isSwarm(request)) {
+      ex.respondJson(201, Map.of("Id", swarm.create(request), "Warning", ""));
+      return;
+    }
+    if (swarm != null) {
+      swarm.checkLocalName(request.name());
+    }
+    Network n = networks.create(request);
     ex.respondJson(201, Map.of("Id", n.id(), "Warning", ""));
   }
 
   private void remove(ApiExchange ex) {
-    networks.remove(ex.pathParam("id"));
+    String ref = ex.pathParam("id");
+    if (swarm == null || findLocal(ref) != null || !swarm.remove(ref)) {
+      networks.remove(ref);
+    }
     ex.respondNoContent();
   }
 
@@ -135,11 +183,15 @@ public final class NetworkRoutes {
         createdNanos(n) < untilNanos
             && f.matchesLabels(n.labels())
             && f.get("label!").stream().noneMatch(l -> hasLabel(l, n.labels())));
+    if (swarm != null) {
+      deleted = new java.util.ArrayList<>(deleted);
+      deleted.addAll(swarm.prune(f, untilNanos));
+    }
     ex.respondJson(200, Map.of("NetworksDeleted", deleted));
   }
 
   /** {@code key} (present) or {@code key=value}. */
-  private static boolean hasLabel(String want, Map<String, String> labels) {
+  static boolean hasLabel(String want, Map<String, String> labels) {
     int eq = want.indexOf('=');
     return eq < 0 ? labels.containsKey(want) : want.substring(eq + 1).equals(labels.get(want.substring(0, eq)));
   }

@@ -119,7 +119,7 @@ public final class ServiceControl {
     ServiceObject s = ServiceObject.of(Ids.newId(), named);
     try {
       store.update(tx -> {
-        tx.services().create(s);
+        tx.services().create(s.withSpec(ServiceNetworks.resolve(tx, s.spec())));
         return null;
       });
     } catch (AlreadyExistsException e) {
@@ -151,7 +151,7 @@ public final class ServiceControl {
       } else {
         ServiceRules.check(spec);
         ServiceRules.checkUpdate(s, spec);
-        next = s.updatedTo(spec);
+        next = s.updatedTo(ServiceNetworks.resolve(tx, spec));
       }
       tx.services().update(next);
       return null;

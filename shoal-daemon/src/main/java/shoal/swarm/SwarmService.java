@@ -19,6 +19,7 @@ import shoal.errors.InvalidArgumentException;
 import shoal.errors.ShoalException;
 import shoal.errors.SystemException;
 import shoal.errors.UnavailableException;
+import shoal.manager.allocator.Ingress;
 import shoal.manager.store.Leadership;
 import shoal.manager.store.Store;
 import shoal.manager.store.StoreException;
@@ -130,6 +131,7 @@ public final class SwarmService implements AutoCloseable {
           store.update(tx -> {
             tx.cluster().create(boot.cluster());
             tx.nodes().create(boot.self().withStatus(new NodeObject.Status(NodeObject.State.READY, "", advertise.host())));
+            tx.networks().create(Ingress.network(boot.cluster().defaultAddressPool()));
             return null;
           });
         } catch (RuntimeException e) {
@@ -332,6 +334,11 @@ public final class SwarmService implements AutoCloseable {
   /** The swarm's tasks, as a manager serves them. */
   public TaskControl tasks() {
     return new TaskControl(requireManager().store());
+  }
+
+  /** The swarm's networks, as a manager serves them. */
+  public NetworkControl networks() {
+    return new NetworkControl(requireManager().store());
   }
 
   /** The cluster object (inspect, update, join tokens), as a manager serves it. */

@@ -50,7 +50,7 @@ public final class Inspector {
 
   /**
    * @param kinds one kind for {@code container inspect}; several for a bare {@code inspect}
-   * @param size {@code -s}: sizes of containers
+   * @param size {@code -s}: sizes of containers; for networks, {@code -v} (verbose: Peers, Services)
    */
   public static int inspect(CliContext ctx, List<String> names, List<Kind> kinds, String format, boolean size) {
     Template template = null;
@@ -68,7 +68,8 @@ public final class Inspector {
       String raw = null;
       ApiException notFound = null;
       for (Kind k : kinds) {
-        Query q = k == Kind.CONTAINER ? Query.of().flag("size", size) : null;
+        Query q = k == Kind.CONTAINER ? Query.of().flag("size", size)
+            : k == Kind.NETWORK && size ? Query.of().flag("verbose", true) : null;
         try (HttpResponse r = ctx.client().call("GET", String.format(k.path, Paths.seg(name)), q, RequestBody.NONE)) {
           raw = r.bodyText();
           break;

@@ -1,6 +1,7 @@
 package shoal.manager.orchestrator;
 
 import java.util.List;
+import shoal.manager.allocator.Allocator;
 import shoal.manager.scheduler.Scheduler;
 import shoal.manager.store.Store;
 
@@ -12,9 +13,9 @@ import shoal.manager.store.Store;
 public final class ServiceLoops {
   private ServiceLoops() {}
 
-  /** New loops (not started): orchestrators, updater, scheduler, task reaper. */
+  /** New loops (not started): orchestrators, updater, allocator, scheduler, task reaper. */
   public static List<ManagerLoop> create(Store store) {
     return List.of(new ReplicatedOrchestrator(store), new GlobalOrchestrator(store),
-        new Updater(store), new Scheduler(store), new TaskReaper(store));
+        new Updater(store), new Allocator(store), new Scheduler(store), new TaskReaper(store));
   }
 }

@@ -42,7 +42,7 @@ class SnapshotStoreTest {
         Objects.service("s1", "web").withMeta(META),
         new TaskObject("t1", META, "s1", "web", 1, "n1", null, 0, TaskObject.TaskState.RUNNING,
             null, null),
-        new NetworkObject("w1", META, new NetworkObject.Spec("ingress", null, null)));
+        new NetworkObject("w1", META, NetworkObject.Spec.named("ingress"), null));
   }
 
   @Test

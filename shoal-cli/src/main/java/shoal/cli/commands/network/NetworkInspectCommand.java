@@ -26,6 +26,6 @@ public final class NetworkInspectCommand extends ApiCommand {
 
   @Override
   public Integer call() {
-    return Inspector.inspect(ctx, networks, List.of(Inspector.Kind.NETWORK), format, false);
+    return Inspector.inspect(ctx, networks, List.of(Inspector.Kind.NETWORK), format, verbose);
   }
 }

@@ -46,8 +46,9 @@ public record TaskObject(
   }
 
   /**
-   * A new task of a service, not yet stored: desired RUNNING, status PENDING (waiting for the
-   * scheduler), the service's task template copied.
+   * A new task of a service, not yet stored: desired RUNNING, status NEW (the allocator gives it
+   * its network addresses, then makes it PENDING for the scheduler), the service's task template
+   * copied.
    *
    * @param slot the replica number (replicated), or 0 (global)
    * @param nodeId the node (global), or empty (the scheduler picks one)
@@ -56,7 +57,7 @@ public record TaskObject(
       String id, ServiceObject service, long slot, String nodeId, Instant now) {
     return new TaskObject(id, null, service.id(), service.spec().name(), slot, nodeId,
         service.spec().taskTemplate(), service.meta().version(), TaskState.RUNNING,
-        Status.of(TaskState.PENDING, "pending task scheduling", now), null);
+        Status.of(TaskState.NEW, "created", now), null);
   }
 
   /** Docker's task name: {@code <service>.<slot>}, or {@code <service>.<node ID>} (global). */
