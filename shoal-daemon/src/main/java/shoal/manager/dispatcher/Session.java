@@ -70,13 +70,6 @@ final class Session {
     }
   }
 
-  /** Sends tasks: the node's full set, or what changed in it. */
-  void assign(TaskAssignments tasks) {
-    synchronized (lock) {
-      send(ManagerMessage.newBuilder().setTasks(tasks).build());
-    }
-  }
-
   /**
    * Sends tasks with the networks they need, in the order the agent relies on: networks added,
    * tasks, peers, networks removed. Either may be null (nothing of it).
