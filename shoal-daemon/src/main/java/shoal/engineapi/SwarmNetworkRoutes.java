@@ -38,14 +38,14 @@ final class SwarmNetworkRoutes {
           && f.matchesAny("type", v -> v.equals("custom"))
           && f.matchesLabels(n.spec().labels())
           && (dangling == null || dangling != swarm.inUse(n))) {
-        out.add(SwarmNetworkJson.of(json, n, false));
+        out.add(SwarmNetworkJson.of(json, n, false, List.of()));
       }
     }
   }
 
   /** The swarm network by ID, name or ID prefix, in Docker's shape; empty if none. */
   Optional<ObjectNode> inspect(ObjectMapper json, String ref, boolean verbose) {
-    return swarm.find(ref).map(n -> SwarmNetworkJson.of(json, n, verbose));
+    return swarm.find(ref).map(n -> SwarmNetworkJson.of(json, n, verbose, verbose ? swarm.peers(n) : List.of()));
   }
 
   boolean isSwarm(NetworkCreateRequest r) {
