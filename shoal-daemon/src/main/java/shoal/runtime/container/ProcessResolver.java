@@ -25,7 +25,8 @@ public final class ProcessResolver {
     List<String> env = environment(c.env(), hostname, c.tty(), user.home());
     String cwd = c.workingDir().isEmpty() ? "/" : c.workingDir();
     return new ProcessSpec(args, env, cwd, user.uid(), user.gid(), user.additionalGids(), c.tty(),
-        capabilities(host.capAdd(), host.capDrop()));
+        capabilities(host.capAdd(), host.capDrop()))
+        .withConsoleSize(host.consoleSize().get(0), host.consoleSize().get(1));
   }
 
   /** PATH and HOSTNAME (and TERM with a terminal) under the container's own variables, then HOME if unset. */

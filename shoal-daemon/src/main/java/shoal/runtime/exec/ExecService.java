@@ -93,12 +93,13 @@ public final class ExecService {
     Files.createDirectories(dir);
     Path spec = dir.resolve(id + ".json");
     Path pidFile = dir.resolve(id + ".pid");
-    Files.write(spec, OciSpec.toBytes(OciSpec.process(e.target().process())));
     List<String> argv = runc.execArgv(e.target().containerId(), spec, pidFile);
     ExecSession s;
     try {
+      int[] size = e.config().tty() ? e.initialSize(detach ? 0 : sizeWaitMs) : new int[] {0, 0};
+      Files.write(spec, OciSpec.toBytes(OciSpec.process(e.target().process().withConsoleSize(size[0], size[1]))));
       s = e.config().tty()
-          ? startWithTerminal(argv, e.initialSize(detach ? 0 : sizeWaitMs))
+          ? startWithTerminal(argv, size)
           : startWithPipes(argv, e.config(), detach);
     } catch (IOException | RuntimeException | InterruptedException ex) {
       if (ex instanceof InterruptedException) {

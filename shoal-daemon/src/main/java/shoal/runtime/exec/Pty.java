@@ -89,7 +89,14 @@ public final class Pty implements AutoCloseable {
     return Posix.open(slavePath, Posix.O_RDWR | Posix.O_NOCTTY | Posix.O_CLOEXEC);
   }
 
-  public void resize(int height, int width) throws IOException {
+  /**
+   * Sets the terminal's size; nothing once closed. Synchronized with {@link #close} so that a late
+   * resize (the process has just exited) never reaches a descriptor number reused for another file.
+   */
+  public synchronized void resize(int height, int width) throws IOException {
+    if (closed) {
+      return;
+    }
     try (Arena a = Arena.ofConfined()) {
       MemorySegment ws = a.allocate(8);
       ws.set(ValueLayout.JAVA_SHORT, 0, (short) height);

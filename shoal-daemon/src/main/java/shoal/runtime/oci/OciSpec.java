@@ -74,6 +74,11 @@ public final class OciSpec {
   public static ObjectNode process(ProcessSpec p) {
     ObjectNode n = JSON.createObjectNode();
     n.put("terminal", p.terminal());
+    if (p.terminal() && p.consoleHeight() > 0 && p.consoleWidth() > 0) {
+      ObjectNode size = n.putObject("consoleSize");
+      size.put("height", p.consoleHeight());
+      size.put("width", p.consoleWidth());
+    }
     ObjectNode user = n.putObject("user");
     user.put("uid", p.uid());
     user.put("gid", p.gid());

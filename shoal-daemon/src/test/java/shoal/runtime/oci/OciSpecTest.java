@@ -58,4 +58,12 @@ class OciSpecTest {
     assertThat(texts(p.path("capabilities").path("bounding"), null)).containsExactlyElementsOf(DockerDefaults.CAPABILITIES);
     assertThat(p.has("rlimits")).isFalse();
   }
+
+  @Test
+  void aTerminalOfKnownSizeIsSizedByRuncBeforeTheProcessRuns() {
+    ObjectNode sized = OciSpec.process(PROCESS.withConsoleSize(22, 77));
+    assertThat(sized.path("consoleSize").path("height").asInt()).isEqualTo(22);
+    assertThat(sized.path("consoleSize").path("width").asInt()).isEqualTo(77);
+    assertThat(OciSpec.process(PROCESS).has("consoleSize")).isFalse();
+  }
 }
