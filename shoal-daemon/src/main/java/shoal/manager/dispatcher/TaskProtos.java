@@ -2,7 +2,9 @@ package shoal.manager.dispatcher;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import shoal.manager.store.objects.ContainerSpec;
+import shoal.manager.store.objects.NetworkObject;
 import shoal.manager.store.objects.TaskObject;
 import shoal.manager.store.objects.TaskObject.TaskState;
 import shoal.proto.AssignedTask;
@@ -29,9 +31,26 @@ public final class TaskProtos {
     return all[n];
   }
 
-  /** What a node is told of a task assigned to it. */
+  /** What a node is told of a task assigned to it, without its networks. */
   public static AssignedTask assigned(TaskObject t) {
-    return AssignedTask.newBuilder()
+    return assigned(t, id -> null);
+  }
+
+  /**
+   * What a node is told of a task assigned to it.
+   *
+   * @param networks the store's networks by ID; a network it does not know (removed meanwhile)
+   *     or has not allocated is left out
+   */
+  public static AssignedTask assigned(TaskObject t, Function<String, NetworkObject> networks) {
+    AssignedTask.Builder b = AssignedTask.newBuilder();
+    for (TaskObject.NetworkAttachment a : t.networks()) {
+      NetworkObject n = networks.apply(a.networkId());
+      if (n != null && n.allocated() && !a.addresses().isEmpty()) {
+        b.addNetworks(NetworkProtos.toProto(n, a.addresses().getFirst()));
+      }
+    }
+    return b
         .setId(t.id()).setServiceId(t.serviceId()).setServiceName(t.serviceName())
         .setSlot(t.slot()).setNodeId(t.nodeId())
         .setDesiredState(toProto(t.desiredState())).setState(toProto(t.status().state()))
