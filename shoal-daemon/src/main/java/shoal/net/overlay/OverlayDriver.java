@@ -64,7 +64,7 @@ public final class OverlayDriver {
 
   /**
    * Makes the segment's sandbox exist with its bridge and VXLAN device, and its entries equal to
-   * {@code peers}. One that exists already is adopted as it is (its containers keep their links);
+   * {@code peers} (null: leave the entries as they are). One that exists already is adopted as it is (its containers keep their links);
    * a missing part of it is made again. A sandbox this call created is removed when a step fails.
    *
    * @param localVtep this node's address on the underlay, the VXLAN device's source
@@ -78,7 +78,9 @@ public final class OverlayDriver {
       } else {
         repair(s, localVtep);
       }
-      resyncPeers(s.networkId(), peers);
+      if (peers != null) {
+        resyncPeers(s.networkId(), peers);
+      }
     } catch (RuntimeException e) {
       if (created) {
         try {
@@ -91,7 +93,7 @@ public final class OverlayDriver {
     }
     if (created) {
       log.info("overlay {}: sandbox {} up (vni {}, {} on {}, vtep {}, mtu {}, {} peers)", short12(s.networkId()), ns,
-          s.vni(), s.subnet().withPrefix(s.gateway()), BRIDGE, localVtep, s.mtu(), peers.size());
+          s.vni(), s.subnet().withPrefix(s.gateway()), BRIDGE, localVtep, s.mtu(), peers == null ? "unknown" : peers.size());
     }
   }
 

@@ -24,7 +24,7 @@ class PeerDiffTest {
         List.of(new RemoteEntry(A.mac(), A.vtep()), new RemoteEntry("02:42:0a:00:01:07", "192.168.1.13")), List.of(B));
     assertThat(d.put()).containsExactly(B);
     assertThat(d.deleteIps()).containsExactly("10.0.1.2", "10.0.1.9");
-    assertThat(d.deleteMacs()).containsExactly("02:42:0a:00:01:07", A.mac());
+    assertThat(d.deleteMacs()).containsExactly(A.mac(), "02:42:0a:00:01:07");
   }
 
   @Test
