@@ -31,7 +31,8 @@ import shoal.proto.TaskStatusUpdate;
  * so that after a failover the node is back within a few retries of the new leader's election.
  * Assignments go to the {@link Executor}, and the task statuses it reports go back on the session
  * (all of them when a session opens, then as they change); log subscriptions go to the {@link
- * LogPublisher}.
+ * LogPublisher}; the swarm networks the node needs and their peers go to its {@link OverlayPlane},
+ * in the order the session sent them (a network before the tasks that need it, its removal after).
  */
 public final class Agent {
   private static final Logger log = LoggerFactory.getLogger(Agent.class);
@@ -67,6 +68,7 @@ public final class Agent {
   private final Listener listener;
   private final Executor executor;
   private final LogPublisher logs;
+  private final OverlaySync overlay;
   private final CountDownLatch exited = new CountDownLatch(1);
   private volatile boolean stopping;
   private volatile boolean running;
@@ -76,6 +78,14 @@ public final class Agent {
 
   public Agent(HostDescription host, String advertiseAddr, ManagerList managers,
       ManagerChannels channels, Listener listener, Executor executor, LogPublisher logs) {
+    this(host, advertiseAddr, managers, channels, listener, executor, logs, OverlayPlane.NONE);
+  }
+
+  /** @param overlay the node's overlay data plane: told the networks and peers the session sends */
+  public Agent(HostDescription host, String advertiseAddr, ManagerList managers,
+      ManagerChannels channels, Listener listener, Executor executor, LogPublisher logs,
+      OverlayPlane overlay) {
+    this.overlay = new OverlaySync(overlay);
     this.host = host;
     this.advertiseAddr = advertiseAddr;
     this.managers = managers;
@@ -203,6 +213,10 @@ public final class Agent {
           sendStatuses(out, executor.outbox().drain());
         } else if (next instanceof ManagerMessage msg && msg.hasTasks()) {
           executor.assign(msg.getTasks());
+        } else if (next instanceof ManagerMessage msg && msg.hasAttachments()) {
+          overlay.networks(msg.getAttachments());
+        } else if (next instanceof ManagerMessage msg && msg.hasPeers()) {
+          overlay.peers(msg.getPeers());
         } else if (next instanceof ManagerMessage msg && msg.hasLogSubscription()) {
           logs.subscription(msg.getLogSubscription(), channels.get(addr));
         } else if (next instanceof ManagerMessage) {

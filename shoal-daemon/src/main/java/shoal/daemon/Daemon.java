@@ -92,9 +92,9 @@ public final class Daemon implements AutoCloseable {
     NodeOverlayPlane overlayPlane = new NodeOverlayPlane(net.overlays(), nodeNetworks, net.service()::ensureGatewayBridge);
     SwarmService swarm = SwarmService.start(config.dataRoot(), new HostDescription(host.hostname(), Versions.SHOAL,
         "linux", "x86_64", Runtime.getRuntime().availableProcessors() * 1_000_000_000L, host.memTotal(), Map.of()),
-        new ContainerTaskRuntime(containers, net.overlays()));
+        new ContainerTaskRuntime(containers, net.overlays()), overlayPlane);
     closeables.add(swarm);
-    overlayPlane.connect(() -> shoal.agent.NetworkAttacher.NONE, () -> swarm.pingState().startsWith("active/") ? swarm.info().nodeAddr() : "");
+    overlayPlane.connect(swarm::attacher, () -> swarm.pingState().startsWith("active/") ? swarm.info().nodeAddr() : "");
     SwarmRoutes swarmRoutes = new SwarmRoutes(swarm);
     info.add(swarmRoutes.info());
 

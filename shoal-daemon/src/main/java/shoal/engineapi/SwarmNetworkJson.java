@@ -2,19 +2,21 @@ package shoal.engineapi;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import shoal.manager.store.objects.NetworkObject;
+import shoal.swarm.SwarmNetworks;
 
 /** Swarm networks in Docker's JSON shape ({@code GET /networks}, {@code /networks/{id}}). */
 final class SwarmNetworkJson {
   private SwarmNetworkJson() {}
 
   /**
-   * @param verbose {@code verbose=1}: with Peers and Services (empty until this node's data plane
-   *     knows them)
+   * @param verbose {@code verbose=1}: with Peers and Services (Services empty until load balancing)
+   * @param peers the nodes taking part in the network (shown when verbose)
    */
-  static ObjectNode of(ObjectMapper json, NetworkObject n, boolean verbose) {
+  static ObjectNode of(ObjectMapper json, NetworkObject n, boolean verbose, List<SwarmNetworks.Peer> peers) {
     ObjectNode o = json.createObjectNode();
     o.put("Name", n.spec().name());
     o.put("Id", n.id());
@@ -53,7 +55,8 @@ final class SwarmNetworkJson {
       o.set("Labels", json.valueToTree(new TreeMap<>(n.spec().labels())));
     }
     if (verbose) {
-      o.putArray("Peers");
+      var list = o.putArray("Peers");
+      peers.forEach(p -> list.addObject().put("Name", p.name()).put("IP", p.ip()));
       o.putObject("Services");
     }
     return o;

@@ -123,8 +123,9 @@ public final class OverlayEndpoints {
       if (full) {
         table.clear();
       }
-      table.putAll(upserted);
+      // Removed first: an address freed and given to another endpoint comes back under a new ID.
       removed.forEach(table::remove);
+      table.putAll(upserted);
       if (!driver.exists(networkId)) {
         return;
       }

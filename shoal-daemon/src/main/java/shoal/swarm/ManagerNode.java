@@ -13,6 +13,7 @@ import shoal.cluster.ClusterServer;
 import shoal.cluster.ClusterTls;
 import shoal.cluster.CurrentIdentity;
 import shoal.manager.dispatcher.DispatcherService;
+import shoal.manager.dispatcher.StandaloneAttachments;
 import shoal.agent.ManagerChannels;
 import shoal.errors.UnavailableException;
 import shoal.manager.dispatcher.Dispatcher;
@@ -64,7 +65,7 @@ final class ManagerNode implements AutoCloseable {
    */
   static ManagerNode serve(Store store, CurrentIdentity self, NodeState state) throws IOException {
     StoreDirectory directory = new StoreDirectory(store, self.get().clusterId());
-    DispatcherService dispatcher = new DispatcherService(() -> leaderAddr(store));
+    DispatcherService dispatcher = new DispatcherService(() -> leaderAddr(store), new StandaloneAttachments(store));
     LeaderLoops loops = new LeaderLoops(store, dispatcher);
     try {
       Addresses.HostPort listen = Addresses.parse(state.listenAddr(), Addresses.DEFAULT_PORT, "listen address");

@@ -12,6 +12,7 @@ import shoal.errors.InvalidArgumentException;
 import shoal.errors.NotFoundException;
 import shoal.manager.allocator.NetworkAllocator;
 import shoal.manager.allocator.SubnetPool;
+import shoal.manager.dispatcher.Endpoints;
 import shoal.manager.store.Store;
 import shoal.manager.store.StoreEvent;
 import shoal.manager.store.StoreException;
@@ -167,6 +168,18 @@ public final class NetworkControl {
       tx.networks().delete(n.id());
       return null;
     });
+  }
+
+  /**
+   * The nodes with an endpoint on the network that other nodes reach (a task that has not ended,
+   * a standalone container), each once: {@code network inspect -v}'s Peers, from the same rules
+   * as the dispatcher's peer tables.
+   */
+  public List<SwarmNetworks.Peer> peers(NetworkObject n) {
+    return StoreCalls.read(store, tx -> Endpoints.nodesOn(n.id(), tx.tasks().list(),
+        tx.attachments().list(), tx.nodes().list())).stream()
+        .map(node -> new SwarmNetworks.Peer(node.description().hostname(), Endpoints.vtep(node)))
+        .toList();
   }
 
   /** Whether a service or a task uses the network. */

@@ -7,6 +7,7 @@ import java.util.Set;
 import shoal.errors.InvalidArgumentException;
 import shoal.manager.allocator.Allocator;
 import shoal.manager.store.Tx;
+import shoal.manager.store.objects.AttachmentObject;
 import shoal.manager.store.objects.EndpointSpec;
 import shoal.manager.store.objects.NetworkObject;
 import shoal.manager.store.objects.ServiceObject;
@@ -49,7 +50,8 @@ final class ServiceNetworks {
 
   /**
    * Why the network cannot be removed, in swarmkit's words: a service that names it (or, for
-   * ingress, publishes ports through it), or a task that still holds an address on it; null if
+   * ingress, publishes ports through it), a task that still holds an address on it, or a
+   * standalone container attached to it; null if
    * nothing uses it.
    */
   static String userOf(Tx tx, NetworkObject n) {
@@ -66,6 +68,10 @@ final class ServiceNetworks {
       if (Allocator.holdsAddresses(t) && (t.networks().stream().anyMatch(a -> a.networkId().equals(n.id())) || names(t.spec(), n))) {
         return "rpc error: code = FailedPrecondition desc = network " + n.id() + " is in use by task " + t.id();
       }
+    }
+    // swarmkit keeps a standalone container's attachment as a task: the same words.
+    for (AttachmentObject a : tx.attachments().list(a -> a.networkId().equals(n.id()))) {
+      return "rpc error: code = FailedPrecondition desc = network " + n.id() + " is in use by task " + a.id();
     }
     return null;
   }

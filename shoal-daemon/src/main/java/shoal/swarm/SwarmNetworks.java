@@ -27,6 +27,17 @@ public final class SwarmNetworks {
     this.known = known;
   }
 
+  /** A node taking part in a network, as {@code network inspect -v} shows it. */
+  public record Peer(String name, String ip) {}
+
+  /**
+   * The nodes taking part in the network: on a manager those the store says host an endpoint on
+   * it; elsewhere none (a worker knows its peers' addresses only, not their nodes).
+   */
+  public List<Peer> peers(NetworkObject n) {
+    return role() == Role.MANAGER ? swarm.networks().peers(n) : List.of();
+  }
+
   /** The hook the node's data plane fills on workers. */
   public NodeNetworks known() {
     return known;

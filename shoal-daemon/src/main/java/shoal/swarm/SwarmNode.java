@@ -17,7 +17,10 @@ import shoal.agent.Agent;
 import shoal.agent.Executor;
 import shoal.agent.HostDescription;
 import shoal.agent.ManagerChannels;
+import shoal.agent.ManagerAttacher;
 import shoal.agent.ManagerList;
+import shoal.agent.NetworkAttacher;
+import shoal.agent.OverlayPlane;
 import shoal.agent.LogPublisher;
 import shoal.agent.StatusOutbox;
 import shoal.agent.TaskRuntime;
@@ -61,7 +64,10 @@ final class SwarmNode implements Agent.Listener, AutoCloseable {
   private volatile NodeRole wantedRole;
   private volatile String sessionError;
 
-  SwarmNode(SwarmFiles files, CurrentIdentity self, NodeState state, HostDescription host, TaskRuntime runtime) {
+  private final NetworkAttacher attacher;
+
+  SwarmNode(SwarmFiles files, CurrentIdentity self, NodeState state, HostDescription host, TaskRuntime runtime,
+      OverlayPlane overlay) {
     this.files = files;
     this.self = self;
     this.state = state;
@@ -70,7 +76,8 @@ final class SwarmNode implements Agent.Listener, AutoCloseable {
     this.runtime = runtime;
     this.executor = new Executor(runtime, new StatusOutbox(), Clock.systemUTC());
     this.agent = new Agent(host, state.advertiseAddr(), managers, channels, this, executor,
-        new LogPublisher(runtime, this::nodeId));
+        new LogPublisher(runtime, this::nodeId), overlay);
+    this.attacher = new ManagerAttacher(channels, this::managersSessionFirst);
     this.renewer = new CertificateRenewer(self, files.identities(), () -> channels.get(managerToAsk()),
         new SecureRandom(), Clock.systemUTC());
     this.roleWork = Executors.newSingleThreadScheduledExecutor(
@@ -116,6 +123,20 @@ final class SwarmNode implements Agent.Listener, AutoCloseable {
 
   List<String> knownManagers() {
     return managers.all();
+  }
+
+  /** Asks the managers for standalone containers' addresses on swarm networks. */
+  NetworkAttacher attacher() {
+    return attacher;
+  }
+
+  private List<String> managersSessionFirst() {
+    List<String> out = new java.util.ArrayList<>(managers.all());
+    agent.connectedTo().ifPresent(a -> {
+      out.remove(a);
+      out.addFirst(a);
+    });
+    return out;
   }
 
   Optional<ManagerNode> manager() {

@@ -10,6 +10,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shoal.agent.HostDescription;
+import shoal.agent.NetworkAttacher;
+import shoal.agent.OverlayPlane;
+import shoal.agent.TaskNetwork;
 import shoal.agent.TaskRuntime;
 import shoal.cluster.CurrentIdentity;
 import shoal.cluster.JoinClient;
@@ -48,6 +51,7 @@ public final class SwarmService implements AutoCloseable {
   private final SwarmFiles files;
   private final HostDescription host;
   private final TaskRuntime runtime;
+  private final OverlayPlane overlay;
   // Held for a whole init, join, leave or close: transitions happen one at a time. Readers use
   // the volatile fields below, each replaced whole.
   private final ReentrantLock transitions = new ReentrantLock();
@@ -55,10 +59,11 @@ public final class SwarmService implements AutoCloseable {
   private volatile LocalNodeState state = LocalNodeState.INACTIVE;
   private volatile String error = "";
 
-  private SwarmService(SwarmFiles files, HostDescription host, TaskRuntime runtime) {
+  private SwarmService(SwarmFiles files, HostDescription host, TaskRuntime runtime, OverlayPlane overlay) {
     this.files = files;
     this.host = host;
     this.runtime = runtime;
+    this.overlay = overlay;
   }
 
   /**
@@ -67,7 +72,18 @@ public final class SwarmService implements AutoCloseable {
    * @param runtime where the node runs the tasks assigned to it
    */
   public static SwarmService start(java.nio.file.Path dataRoot, HostDescription host, TaskRuntime runtime) {
-    SwarmService s = new SwarmService(new SwarmFiles(dataRoot), host, runtime);
+    return start(dataRoot, host, runtime, OverlayPlane.NONE);
+  }
+
+  /**
+   * The service, with the node back in its swarm if it was in one when the daemon stopped.
+   *
+   * @param runtime where the node runs the tasks assigned to it
+   * @param overlay the node's overlay data plane: the networks and peers its sessions send
+   */
+  public static SwarmService start(java.nio.file.Path dataRoot, HostDescription host, TaskRuntime runtime,
+      OverlayPlane overlay) {
+    SwarmService s = new SwarmService(new SwarmFiles(dataRoot), host, runtime, overlay);
     s.recover();
     return s;
   }
@@ -82,7 +98,7 @@ public final class SwarmService implements AutoCloseable {
       }
       NodeState st = NodeState.load(files.dir()).orElseThrow(() ->
           new IOException("the node has an identity but no " + NodeState.FILE + " in " + files.dir()));
-      SwarmNode n = new SwarmNode(files, new CurrentIdentity(identity.get()), st, host, runtime);
+      SwarmNode n = new SwarmNode(files, new CurrentIdentity(identity.get()), st, host, runtime, overlay);
       if (identity.get().role() == NodeRole.MANAGER && Store.exists(ManagerNode.storeConfig(files.raft(), n.identity(), st))) {
         try {
           n.becomeManager(st.managers().isEmpty() ? st.advertiseAddr() : st.managers().getFirst());
@@ -138,7 +154,7 @@ public final class SwarmService implements AutoCloseable {
           store.close();
           throw e;
         }
-        n = new SwarmNode(files, self, st, host, runtime);
+        n = new SwarmNode(files, self, st, host, runtime, overlay);
         n.attach(ManagerNode.serve(store, self, st));
         n.start();
       } catch (IOException | RuntimeException | InterruptedException e) {
@@ -200,7 +216,7 @@ public final class SwarmService implements AutoCloseable {
           NodeState st = new NodeState(listen.toString(), advertise.toString(),
               joined.managers().isEmpty() ? List.of(remote.toString()) : joined.managers());
           st.save(files.dir());
-          n = new SwarmNode(files, new CurrentIdentity(joined.identity()), st, host, runtime);
+          n = new SwarmNode(files, new CurrentIdentity(joined.identity()), st, host, runtime, overlay);
           if (joined.identity().role() == NodeRole.MANAGER) {
             n.becomeManager(remote.toString());
           }
@@ -334,6 +350,26 @@ public final class SwarmService implements AutoCloseable {
   /** The swarm's tasks, as a manager serves them. */
   public TaskControl tasks() {
     return new TaskControl(requireManager().store());
+  }
+
+  /**
+   * Addresses on attachable swarm networks for this node's standalone containers, asked of a
+   * manager; outside a swarm it refuses ({@link NetworkAttacher#NONE}).
+   */
+  public NetworkAttacher attacher() {
+    return new NetworkAttacher() {
+      @Override
+      public TaskNetwork attach(String networkRef, String containerId) {
+        SwarmNode n = node;
+        return (n == null ? NetworkAttacher.NONE : n.attacher()).attach(networkRef, containerId);
+      }
+
+      @Override
+      public void detach(String containerId, String networkId) {
+        SwarmNode n = node;
+        (n == null ? NetworkAttacher.NONE : n.attacher()).detach(containerId, networkId);
+      }
+    };
   }
 
   /** The swarm's networks, as a manager serves them. */

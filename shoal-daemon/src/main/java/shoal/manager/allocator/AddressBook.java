@@ -3,7 +3,9 @@ package shoal.manager.allocator;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import shoal.manager.store.objects.AttachmentObject;
 import shoal.manager.store.objects.NetworkObject;
 import shoal.manager.store.objects.ServiceObject;
 import shoal.manager.store.objects.TaskObject;
@@ -11,7 +13,8 @@ import shoal.net.ipam.Ipv4Address;
 
 /**
  * The address spaces of every allocated swarm network, built from the store: what is recorded in
- * the objects (services' VIPs, the addresses of tasks that still hold them) is used, the rest is
+ * the objects (services' VIPs, the addresses of tasks that still hold them, standalone
+ * containers' attachments) is used, the rest is
  * free. Nothing but the objects is the truth, so a new leader rebuilds exactly the same book.
  */
 final class AddressBook {
@@ -23,6 +26,13 @@ final class AddressBook {
    */
   static AddressBook of(Collection<NetworkObject> networks, Collection<ServiceObject> services,
       Collection<TaskObject> tasks, Map<String, Ipv4Address> cursors) {
+    return of(networks, services, tasks, List.of(), cursors);
+  }
+
+  /** @param attachments standalone containers' attachments: each holds its address while it exists */
+  static AddressBook of(Collection<NetworkObject> networks, Collection<ServiceObject> services,
+      Collection<TaskObject> tasks, Collection<AttachmentObject> attachments,
+      Map<String, Ipv4Address> cursors) {
     AddressBook book = new AddressBook();
     for (NetworkObject n : networks) {
       if (n.allocated()) {
@@ -35,6 +45,11 @@ final class AddressBook {
     for (TaskObject t : tasks) {
       boolean holds = Attachments.holdsAddresses(t);
       t.networks().forEach(a -> a.addresses().forEach(addr -> book.mark(a.networkId(), addr, holds)));
+    }
+    for (AttachmentObject a : attachments) {
+      if (a.allocated()) {
+        book.mark(a.networkId(), a.address(), true);
+      }
     }
     book.spaces.values().forEach(AddressSpace::resumeAfterHighestSeen);
     return book;

@@ -5,15 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import shoal.errors.InvalidArgumentException;
 import shoal.manager.store.Tx;
+import shoal.manager.store.objects.AttachmentObject;
 import shoal.manager.store.objects.ClusterObject;
 import shoal.manager.store.objects.EndpointSpec;
 import shoal.manager.store.objects.NetworkObject;
+import shoal.manager.store.objects.NodeObject;
 import shoal.manager.store.objects.ServiceObject;
 import shoal.manager.store.objects.TaskObject;
 import shoal.manager.store.objects.TaskObject.TaskState;
@@ -44,7 +47,8 @@ final class AllocationPass {
     List<NetworkObject> networks = allocateNetworks();
     List<ServiceObject> services = tx.services().list();
     List<TaskObject> tasks = tx.tasks().list();
-    book = AddressBook.of(networks, services, tasks, cursors);
+    List<AttachmentObject> standalone = tx.attachments().list();
+    book = AddressBook.of(networks, services, tasks, standalone, cursors);
     Attachments attachments = new Attachments(networks);
     for (ServiceObject s : services) {
       allocateVips(s, attachments);
@@ -55,6 +59,10 @@ final class AllocationPass {
       if (t.status().state() == TaskState.NEW && t.desiredState().compareTo(TaskState.RUNNING) <= 0) {
         allocateTask(t, byId.get(t.serviceId()), attachments);
       }
+    }
+    Set<String> nodes = tx.nodes().list().stream().map(NodeObject::id).collect(Collectors.toSet());
+    for (AttachmentObject a : standalone) {
+      allocateAttachment(a, attachments, nodes);
     }
     return book.cursors();
   }
@@ -123,6 +131,43 @@ final class AllocationPass {
       log.warn("service {}: no VIP on network {}: {}", s.spec().name(), network.spec().name(), e.getMessage());
       return null;
     }
+  }
+
+  /**
+   * Gives a standalone container's attachment its address. One whose network or node is gone, or
+   * whose network is full or not attachable, is deleted (its address, if any, is free again): the
+   * node asking for it is told so, and a node removed from the swarm keeps no address.
+   */
+  private void allocateAttachment(AttachmentObject a, Attachments attachments, Set<String> nodes) {
+    NetworkObject n = attachments.find(a.networkId());
+    String problem = null;
+    if (!nodes.contains(a.nodeId())) {
+      problem = "node " + a.nodeId() + " is not in the swarm";
+    } else if (n == null) {
+      problem = "network " + a.networkId() + " not found";
+    } else if (!n.spec().attachable()) {
+      problem = "network " + n.spec().name() + " is not attachable";
+    }
+    if (problem == null && a.allocated()) {
+      return;
+    }
+    AddressSpace space = n == null ? null : book.space(n.id());
+    if (problem == null && space == null) {
+      return; // the network's own allocation comes first (it is in this pass, or failed)
+    }
+    if (problem == null) {
+      try {
+        tx.attachments().update(a.withAddress(space.take()));
+        return;
+      } catch (InvalidArgumentException e) {
+        problem = e.getMessage() + " (network " + n.spec().name() + ")";
+      }
+    }
+    if (a.allocated() && space != null) {
+      space.release(a.address());
+    }
+    tx.attachments().delete(a.id());
+    log.info("attachment {} of container {} on node {} removed: {}", a.id(), a.containerId(), a.nodeId(), problem);
   }
 
   /**

@@ -17,7 +17,8 @@ import shoal.net.ipam.Ipv4Address;
  * objects and each pass reads them all: a new leader's allocator continues exactly where the old
  * one stopped, reallocating nothing; addresses are free again once their task stopped for good or
  * was deleted, their service left the network or was removed, and subnets and VNIs once their
- * network was removed.
+ * network was removed. Standalone containers' attachments get their addresses here too (and are
+ * deleted once their node left the swarm).
  */
 public final class Allocator implements ManagerLoop {
   private final Store store;
@@ -28,7 +29,8 @@ public final class Allocator implements ManagerLoop {
   public Allocator(Store store) {
     this.store = store;
     this.loop = new StoreLoop("allocator", store,
-        StoreEvent.ofKind(Kind.NETWORK, Kind.SERVICE, Kind.TASK, Kind.CLUSTER), this::reconcile);
+        StoreEvent.ofKind(Kind.NETWORK, Kind.SERVICE, Kind.TASK, Kind.CLUSTER, Kind.ATTACHMENT,
+            Kind.NODE), this::reconcile);
   }
 
   /**

@@ -4,7 +4,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import shoal.manager.store.StoreEvent;
+import shoal.manager.store.objects.NetworkObject;
 import shoal.manager.store.objects.TaskObject;
 import shoal.manager.store.objects.TaskObject.TaskState;
 import shoal.proto.TaskAssignments;
@@ -19,11 +21,21 @@ import shoal.proto.TaskAssignments;
  * <p>Used by the dispatcher's loop thread only.
  */
 final class Assignments {
+  // The allocated networks by ID, for the networks each assigned task carries.
+  private final Function<String, NetworkObject> networks;
   // node ID → task ID → the task as last seen; only tasks the node is to know of.
   private final Map<String, Map<String, TaskObject>> byNode = new HashMap<>();
   // node ID → what changed since the last drain: task ID → the task (added or changed) or null
   // (removed). Insertion order, so that a node sees its changes in the order they happened.
   private final Map<String, Map<String, TaskObject>> pending = new HashMap<>();
+
+  Assignments() {
+    this(id -> null);
+  }
+
+  Assignments(Function<String, NetworkObject> networks) {
+    this.networks = networks;
+  }
 
   /** Whether {@code t}'s node is to know of it. */
   static boolean assigned(TaskObject t) {
@@ -78,7 +90,7 @@ final class Assignments {
   /** Everything {@code nodeId} is to run, as the first message of its session. */
   TaskAssignments full(String nodeId) {
     TaskAssignments.Builder b = TaskAssignments.newBuilder().setFull(true);
-    byNode.getOrDefault(nodeId, Map.of()).values().forEach(t -> b.addTasks(TaskProtos.assigned(t)));
+    byNode.getOrDefault(nodeId, Map.of()).values().forEach(t -> b.addTasks(TaskProtos.assigned(t, networks)));
     return b.build();
   }
 
@@ -94,7 +106,7 @@ final class Assignments {
         if (t == null) {
           b.addRemoved(id);
         } else {
-          b.addTasks(TaskProtos.assigned(t));
+          b.addTasks(TaskProtos.assigned(t, networks));
         }
       });
       out.put(node, b.build());

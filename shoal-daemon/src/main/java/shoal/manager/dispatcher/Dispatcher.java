@@ -3,8 +3,10 @@ package shoal.manager.dispatcher;
 import io.grpc.Status;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +35,8 @@ import shoal.proto.TaskStatus;
  * registers, keeps its status Ready while heartbeats come and turns it Down when they stop (see
  * {@link HeartbeatPolicy}), and tells each agent the heartbeat period, the managers and its role,
  * again whenever they change. Sends each node the tasks assigned to it (all of them when it
- * registers, then what changes, see {@link Assignments}) and hands the statuses it reports to the
+ * registers, then what changes, see {@link Assignments}) with the swarm networks they need and
+ * their peer tables ({@link NetworkDistribution}), and hands the statuses it reports to the
  * {@link StatusWriter}. Runs on the leader only; {@link DispatcherService} hands it the streams.
  *
  * <p>One loop thread owns the store writes and the copy of the nodes; gRPC threads only queue
@@ -71,7 +74,8 @@ public final class Dispatcher {
   // Loop thread only: the nodes as the store has them, and the managers list sent to agents.
   private final Map<String, NodeObject> nodes = new HashMap<>();
   private List<Manager> managers = List.of();
-  private final Assignments assignments = new Assignments();
+  private final NetworkDistribution overlay = new NetworkDistribution();
+  private final Assignments assignments = new Assignments(overlay::network);
 
   public Dispatcher(Store store) {
     this.store = store;
@@ -93,9 +97,11 @@ public final class Dispatcher {
       start = store.viewAndWatch(tx -> {
         List<Object> all = new ArrayList<>(tx.nodes().list());
         tx.cluster().find().ifPresent(all::add);
-        all.addAll(tx.tasks().list(Assignments::assigned));
+        all.addAll(tx.tasks().list(t -> !t.nodeId().isEmpty()));
+        all.addAll(tx.networks().list());
+        all.addAll(tx.attachments().list());
         return all;
-      }, StoreEvent.ofKind(Kind.NODE, Kind.CLUSTER, Kind.TASK));
+      }, StoreEvent.ofKind(Kind.NODE, Kind.CLUSTER, Kind.TASK, Kind.NETWORK, Kind.ATTACHMENT));
       Watch watch = start.watch();
       long now = System.nanoTime();
       for (Object o : start.value()) {
@@ -110,6 +116,7 @@ public final class Dispatcher {
         }
       }
       assignments.load(start.value().stream().filter(o -> o instanceof TaskObject).map(o -> (TaskObject) o).toList());
+      overlay.load(start.value());
       managers = Params.managersOf(nodes.values());
       statusThread = Thread.ofPlatform().name("dispatcher-statuses").daemon().start(statuses::run);
       forwarder = Thread.ofPlatform().name("dispatcher-watch").daemon().start(() -> forward(watch));
@@ -251,6 +258,7 @@ public final class Dispatcher {
     if (sessions.remove(session.nodeId(), session)) {
       long now = System.nanoTime();
       liveness.shorten(session.nodeId(), clean ? now : now + policy.brokenGrace().toNanos());
+      overlay.forget(session.nodeId());
       log.info("session of node {} {}", session.nodeId(), clean ? "ended by the node" : "broke");
       sessionGone(session.nodeId());
     }
@@ -261,19 +269,26 @@ public final class Dispatcher {
     Thread.ofVirtual().start(() -> logs.sessionEnded(nodeId));
   }
 
-  /** Sends each node with a session what changed in its assignments. */
+  /**
+   * Sends each node with a session what changed in its assignments and networks: networks added,
+   * tasks, peers, networks removed (see {@link NetworkDistribution}).
+   */
   private void sendAssignments() {
     Map<String, TaskAssignments> changes = assignments.drain();
-    changes.forEach((nodeId, a) -> {
+    Map<String, NetworkDistribution.Changes> networks = overlay.drain();
+    Set<String> nodeIds = new HashSet<>(changes.keySet());
+    nodeIds.addAll(networks.keySet());
+    for (String nodeId : nodeIds) {
       Session s = sessions.get(nodeId);
       if (s != null) {
-        s.assign(a);
+        s.send(networks.get(nodeId), changes.get(nodeId));
       }
-    });
+    }
   }
 
   /** Applies a store event to the local copy; true when agents may need new parameters. */
   private boolean apply(StoreEvent e) {
+    overlay.apply(e);
     switch (e) {
       case StoreEvent.ObjectEvent o when o.object() instanceof TaskObject -> {
         assignments.apply(e);
@@ -284,6 +299,7 @@ public final class Dispatcher {
       case StoreEvent.Deleted d when d.object() instanceof NodeObject n -> {
         nodes.remove(n.id());
         liveness.forget(n.id());
+        overlay.forget(n.id());
         Session s = sessions.remove(n.id());
         if (s != null) {
           s.close(Status.PERMISSION_DENIED.withDescription("node " + n.id() + " was removed from swarm"));
@@ -323,7 +339,7 @@ public final class Dispatcher {
       liveness.beat(s.nodeId(), now, policy.grace().toNanos());
       s.beat(now);
       s.accept(params(node));
-      s.assign(assignments.full(s.nodeId()));
+      s.send(overlay.full(s.nodeId()), assignments.full(s.nodeId()));
       log.info("node {} ({}) registered from {}", s.nodeId(), node.description().hostname(), s.remoteHost());
     }
   }
@@ -334,6 +350,7 @@ public final class Dispatcher {
     }
     for (String id : expired) {
       Session s = sessions.remove(id);
+      overlay.forget(id);
       if (s != null) {
         sessionGone(id);
         // Alive but silent: the agent registers again if it can.

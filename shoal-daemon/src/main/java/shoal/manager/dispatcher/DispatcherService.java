@@ -7,7 +7,16 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import shoal.cluster.Caller;
+import shoal.errors.ForbiddenException;
+import shoal.errors.InvalidArgumentException;
+import shoal.errors.NotFoundException;
+import shoal.errors.ShoalException;
+import shoal.errors.UnavailableException;
 import shoal.proto.AgentMessage;
+import shoal.proto.AttachNetworkRequest;
+import shoal.proto.AttachNetworkResponse;
+import shoal.proto.DetachNetworkRequest;
+import shoal.proto.DetachNetworkResponse;
 import shoal.proto.DispatcherGrpc;
 import shoal.proto.LogBatch;
 import shoal.proto.LogSelector;
@@ -17,7 +26,8 @@ import shoal.proto.PublishLogsAck;
 /**
  * The dispatcher as every manager serves it on the cluster port: the leader hands each stream to
  * its running {@link Dispatcher}; a follower refuses it with UNAVAILABLE and names the leader's
- * cluster address in the {@link #LEADER} trailer so that the agent dials it next.
+ * cluster address in the {@link #LEADER} trailer so that the agent dials it next. Any manager
+ * serves standalone containers' network attachments ({@link StandaloneAttachments}).
  */
 public final class DispatcherService extends DispatcherGrpc.DispatcherImplBase {
   /** The leader's cluster address (host:port), on a refusal by a manager that is not the leader. */
@@ -28,10 +38,17 @@ public final class DispatcherService extends DispatcherGrpc.DispatcherImplBase {
   // The one mechanism for the running dispatcher: swapped whole when leadership changes.
   private final AtomicReference<Dispatcher> current = new AtomicReference<>();
   private final Supplier<Optional<String>> leaderAddr;
+  private final StandaloneAttachments attachments;
 
   /** @param leaderAddr the leader's cluster address as this manager knows it, if any */
   public DispatcherService(Supplier<Optional<String>> leaderAddr) {
+    this(leaderAddr, null);
+  }
+
+  /** @param attachments standalone containers' attachments (null: this manager refuses them) */
+  public DispatcherService(Supplier<Optional<String>> leaderAddr, StandaloneAttachments attachments) {
     this.leaderAddr = leaderAddr;
+    this.attachments = attachments;
   }
 
   /** Sends new sessions to {@code d} (this manager became the leader). */
@@ -140,6 +157,51 @@ public final class DispatcherService extends DispatcherGrpc.DispatcherImplBase {
     }
     LogFeed feed = d.subscribeLogs(selector);
     LogRelay.toStream(feed, (io.grpc.stub.ServerCallStreamObserver<LogBatch>) out);
+  }
+
+  @Override
+  public void attachNetwork(AttachNetworkRequest req, StreamObserver<AttachNetworkResponse> out) {
+    answer(out, () -> {
+      StandaloneAttachments.Attached a = attachments().attach(
+          Caller.require().nodeId(), req.getNetwork(), req.getContainerId());
+      return AttachNetworkResponse.newBuilder().setAttachmentId(a.attachment().id())
+          .setNetwork(NetworkProtos.toProto(a.network(), a.attachment().address())).build();
+    });
+  }
+
+  @Override
+  public void detachNetwork(DetachNetworkRequest req, StreamObserver<DetachNetworkResponse> out) {
+    answer(out, () -> {
+      attachments().detach(Caller.require().nodeId(), req.getContainerId(), req.getNetworkId());
+      return DetachNetworkResponse.getDefaultInstance();
+    });
+  }
+
+  private StandaloneAttachments attachments() {
+    if (attachments == null) {
+      throw new UnavailableException("this manager does not serve network attachments");
+    }
+    return attachments;
+  }
+
+  /** Runs a unary call, answering Shoal's typed failures with the gRPC code the caller maps back. */
+  private static <T> void answer(StreamObserver<T> out, Supplier<T> call) {
+    T result;
+    try {
+      result = call.get();
+    } catch (ShoalException e) {
+      Status code = switch (e) {
+        case NotFoundException x -> Status.NOT_FOUND;
+        case ForbiddenException x -> Status.PERMISSION_DENIED;
+        case InvalidArgumentException x -> Status.INVALID_ARGUMENT;
+        case UnavailableException x -> Status.UNAVAILABLE;
+        default -> Status.INTERNAL;
+      };
+      out.onError(code.withDescription(e.getMessage()).asRuntimeException());
+      return;
+    }
+    out.onNext(result);
+    out.onCompleted();
   }
 
   private static final class Ignored<T> implements StreamObserver<T> {

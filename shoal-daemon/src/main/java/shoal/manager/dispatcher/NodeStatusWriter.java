@@ -34,7 +34,7 @@ final class NodeStatusWriter {
       for (Registration r : registrations) {
         tx.nodes().find(r.nodeId()).ifPresent(old -> {
           NodeObject next = old.withDescription(Descriptions.of(r.description()))
-              .withStatus(new NodeObject.Status(NodeObject.State.READY, "", r.remoteHost()));
+              .withStatus(new NodeObject.Status(NodeObject.State.READY, "", addr(r)));
           if (!next.equals(old)) {
             tx.nodes().update(next);
           }
@@ -61,5 +61,15 @@ final class NodeStatusWriter {
       }
       return out;
     });
+  }
+
+  /**
+   * The node's address: the host of the advertise address it registered with (where other nodes'
+   * overlay traffic goes), or, when that names no single IPv4 address, where its session came from.
+   */
+  static String addr(Registration r) {
+    String host = Endpoints.hostOf(r.description().getAdvertiseAddr());
+    boolean ipv4 = host.matches("\\d{1,3}(\\.\\d{1,3}){3}") && !host.equals("0.0.0.0");
+    return ipv4 ? host : r.remoteHost();
   }
 }

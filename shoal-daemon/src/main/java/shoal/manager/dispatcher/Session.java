@@ -70,10 +70,24 @@ final class Session {
     }
   }
 
-  /** Sends tasks: the node's full set, or what changed in it. */
-  void assign(TaskAssignments tasks) {
+  /**
+   * Sends tasks with the networks they need, in the order the agent relies on: networks added,
+   * tasks, peers, networks removed. Either may be null (nothing of it).
+   */
+  void send(NetworkDistribution.Changes networks, TaskAssignments tasks) {
     synchronized (lock) {
-      send(ManagerMessage.newBuilder().setTasks(tasks).build());
+      if (networks != null && networks.added() != null) {
+        send(ManagerMessage.newBuilder().setAttachments(networks.added()).build());
+      }
+      if (tasks != null) {
+        send(ManagerMessage.newBuilder().setTasks(tasks).build());
+      }
+      if (networks != null && networks.peers() != null) {
+        send(ManagerMessage.newBuilder().setPeers(networks.peers()).build());
+      }
+      if (networks != null && networks.removed() != null) {
+        send(ManagerMessage.newBuilder().setAttachments(networks.removed()).build());
+      }
     }
   }
 

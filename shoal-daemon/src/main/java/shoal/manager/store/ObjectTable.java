@@ -12,7 +12,7 @@ import shoal.manager.store.objects.StoreObject;
  * in a view they throw {@link IllegalStateException}.
  */
 public abstract sealed class ObjectTable<T extends StoreObject>
-    permits ClusterTable, NodeTable, ServiceTable, TaskTable, NetworkTable {
+    permits ClusterTable, NodeTable, ServiceTable, TaskTable, NetworkTable, AttachmentTable {
   private final Tx tx;
   private final Kind kind;
   private final Class<T> type;

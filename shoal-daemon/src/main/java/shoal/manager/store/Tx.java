@@ -51,6 +51,10 @@ public final class Tx {
     return new NetworkTable(this);
   }
 
+  public AttachmentTable attachments() {
+    return new AttachmentTable(this);
+  }
+
   Optional<StoreObject> find(Kind kind, String id) {
     Staged s = staged.get(new Key(kind, id));
     return s != null ? Optional.ofNullable(s.object()) : state.get(kind, id);

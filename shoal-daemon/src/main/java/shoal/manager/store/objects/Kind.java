@@ -6,7 +6,8 @@ public enum Kind {
   NODE(NodeObject.class, false),
   SERVICE(ServiceObject.class, true),
   TASK(TaskObject.class, false),
-  NETWORK(NetworkObject.class, true);
+  NETWORK(NetworkObject.class, true),
+  ATTACHMENT(AttachmentObject.class, false);
 
   private final Class<? extends StoreObject> type;
   private final boolean uniqueNames;
@@ -37,6 +38,7 @@ public enum Kind {
       case ServiceObject s -> SERVICE;
       case TaskObject t -> TASK;
       case NetworkObject n -> NETWORK;
+      case AttachmentObject a -> ATTACHMENT;
     };
   }
 }

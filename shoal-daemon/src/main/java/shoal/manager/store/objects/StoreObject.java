@@ -18,10 +18,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = NodeObject.class, name = "node"),
   @JsonSubTypes.Type(value = ServiceObject.class, name = "service"),
   @JsonSubTypes.Type(value = TaskObject.class, name = "task"),
-  @JsonSubTypes.Type(value = NetworkObject.class, name = "network")
+  @JsonSubTypes.Type(value = NetworkObject.class, name = "network"),
+  @JsonSubTypes.Type(value = AttachmentObject.class, name = "attachment")
 })
 public sealed interface StoreObject
-    permits ClusterObject, NodeObject, ServiceObject, TaskObject, NetworkObject {
+    permits ClusterObject, NodeObject, ServiceObject, TaskObject, NetworkObject,
+        AttachmentObject {
   String id();
 
   Meta meta();
