@@ -92,6 +92,78 @@ class OverlayDataPlaneIT {
     assertThat(sandboxes(h1)).as("only the internal network's").hasSize(1);
   }
 
+  @Test
+  @WithLab(nodes = 3)
+  void noNodeKeepsEntriesOfADeadNodesEndpointsOnceItIsDown(Lab lab) throws Exception {
+    LabHost h1 = lab.host("h1");
+    LabHost h2 = lab.host("h2");
+    LabHost h3 = lab.host("h3");
+    ServiceLab.swarm(lab, "h1", "h2", "h3");
+    String id = ok(h1, "network", "create", "-d", "overlay", "plain").strip();
+    ok(h1, "service", "create", "-d", "--no-resolve-image", "--name", "web", "--replicas", "3", "--network", "plain",
+        "busybox", "sleep", "1d");
+    await("a task running on each node", CONVERGE, () -> ServiceLab.runningByNode(h1, "web").size() == 3);
+    String dead = address(h2, task(h2, "web"), "plain");
+    String sandbox = "ov-" + id.substring(0, 12);
+    for (LabHost h : List.of(h1, h3)) {
+      assertThat(entries(h, sandbox)).contains(dead + " lladdr", "dst " + h2.address());
+    }
+
+    h2.daemon().kill9();
+    long start = System.nanoTime();
+    Duration clean = await("h1 and h3 forget h2's endpoints", Duration.ofSeconds(20), () ->
+        List.of(h1, h3).stream().noneMatch(h -> entries(h, sandbox).contains("dst " + h2.address())
+            || entries(h, sandbox).contains(dead + " lladdr")));
+    System.out.printf("entries of the dead node's endpoints gone from h1 and h3 %d ms after its daemon was killed%n",
+        clean.toMillis());
+    await("its task replaced", CONVERGE, () -> ServiceLab.running(h1, "web") == 3
+        && !ServiceLab.runningByNode(h1, "web").containsKey("h2"));
+    String moved = address(h3, task(h3, "web"), "plain");
+    await("the survivors reach each other", CONVERGE, () -> ping(h1, task(h1, "web"), moved));
+    assertThat(entries(h1, sandbox)).doesNotContain("dst " + h2.address());
+    System.out.printf("(%d ms in all)%n", (System.nanoTime() - start) / 1_000_000);
+  }
+
+  @Test
+  @WithLab(nodes = 2)
+  void aRestartedWorkerKeepsItsSandboxAndItsContainersConnectivity(Lab lab) throws Exception {
+    LabHost h1 = lab.host("h1");
+    LabHost h2 = lab.host("h2");
+    ServiceLab.swarm(lab, "h1", "h2");
+    String id = ok(h1, "network", "create", "-d", "overlay", "--attachable", "plain").strip();
+    ok(h1, "service", "create", "-d", "--no-resolve-image", "--name", "web", "--constraint", "node.hostname==h1",
+        "--network", "plain", "busybox", "sleep", "1d");
+    await("the task running", CONVERGE, () -> ServiceLab.running(h1, "web") == 1);
+    String web = task(h1, "web");
+    String att = ok(h2, "run", "-d", "--name", "att", "--network", "plain", "busybox", "sleep", "1d").strip();
+    String ipWeb = address(h1, web, "plain");
+    String ipAtt = address(h2, "att", "plain");
+    assertThat(ping(h1, web, ipAtt)).isTrue();
+    String sandbox = "ov-" + id.substring(0, 12);
+    String kernelBefore = h2.host().exec("sh", "-c", "stat -L -c %i /run/netns/" + sandbox
+        + "; ip -n " + sandbox + " -o link show | cut -d: -f1,2 | sort").stdout();
+
+    h2.daemon().kill9();
+    assertThat(ping(h1, web, ipAtt)).as("the kernel carries on while the daemon is dead").isTrue();
+    h2.daemon().start();
+    long start = System.nanoTime();
+    Duration back = await("both ways again", CONVERGE, () -> ping(h2, "att", ipWeb) && ping(h1, web, ipAtt));
+    System.out.printf("connectivity both ways checked %d ms after the restarted daemon answered%n", back.toMillis());
+    assertThat(ok(h2, "inspect", "-f", "{{.Id}} {{.State.Running}} {{.RestartCount}}", "att").strip())
+        .isEqualTo(att + " true 0");
+    assertThat(h2.host().exec("sh", "-c", "stat -L -c %i /run/netns/" + sandbox
+        + "; ip -n " + sandbox + " -o link show | cut -d: -f1,2 | sort").stdout())
+        .as("the same sandbox with the same links").isEqualTo(kernelBefore);
+    assertThat(sandboxes(h2)).containsExactly(sandbox);
+    System.out.printf("(%d ms in all)%n", (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** A sandbox's neighbour and forwarding entries on its VXLAN device, as text. */
+  static String entries(LabHost h, String sandbox) {
+    return h.host().exec("sh", "-c", "ip -n " + sandbox + " neigh show dev vxlan0; bridge -n " + sandbox
+        + " fdb show dev vxlan0").stdout();
+  }
+
   static String task(LabHost h, String service) {
     return ok(h, "ps", "-q", "--filter", "label=com.docker.swarm.service.name=" + service).strip().split("\n")[0];
   }
@@ -101,7 +173,7 @@ class OverlayDataPlaneIT {
   }
 
   static boolean ping(LabHost h, String container, String ip) {
-    return docker(h, "exec", container, "ping", "-c", "2", "-W", "1", ip).ok();
+    return docker(h, "exec", container, "ping", "-c", "1", "-W", "2", ip).ok();
   }
 
   static List<String> networkNames(LabHost h) {
