@@ -82,6 +82,16 @@ class OverlayDataPlaneIT {
     CommandResult out = docker(h1, "exec", "inside", "ping", "-c", "1", "-W", "1", lab.host("h2").address());
     assertThat(out.ok()).isFalse();
 
+    // A worker refused an attachment (the network is not attachable) keeps nothing of the attempt.
+    LabHost h2 = lab.host("h2");
+    ok(h1, "network", "create", "-d", "overlay", "closed");
+    String before = kernel(h2);
+    CommandResult closed = docker(h2, "run", "-d", "--name", "intruder", "--network", "closed", "busybox", "sleep", "1d");
+    assertThat(closed.ok()).isFalse();
+    assertThat(closed.stderr()).contains("closed");
+    assertThat(kernel(h2)).isEqualTo(before);
+    assertThat(networkNames(h2)).doesNotContain("closed");
+
     ok(h1, "network", "create", "-d", "overlay", "--attachable", "--opt", "encrypted", "secret");
     CommandResult run = docker(h1, "run", "-d", "--name", "leak", "--network", "secret", "busybox", "sleep", "1d");
     assertThat(run.ok()).isFalse();
@@ -156,6 +166,12 @@ class OverlayDataPlaneIT {
         .as("the same sandbox with the same links").isEqualTo(kernelBefore);
     assertThat(sandboxes(h2)).containsExactly(sandbox);
     System.out.printf("(%d ms in all)%n", (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** What a failed attempt could leave in a host: links, namespaces, addresses. */
+  static String kernel(LabHost h) {
+    return h.host().exec("sh", "-c", "ip -o link | sed -E 's/^[0-9]+: //' | cut -d' ' -f1 | sort; ip netns list;"
+        + " ip -o -4 addr | sed -E 's/^[0-9]+: //'").stdout();
   }
 
   /** A sandbox's neighbour and forwarding entries on its VXLAN device, as text. */
