@@ -76,8 +76,8 @@ public final class LocalNetworking implements ContainerNetworking {
       Map<String, OverlayEndpoints.Resolved> onOverlays = new LinkedHashMap<>();
       Map<Network, EndpointSpec> wanted;
       try {
-        wanted = EndpointPlanner.order(spec, resolver(spec, onOverlays));
-        if (needsGatewayBridge(wanted.keySet())) {
+        wanted = EndpointPlanner.order(spec, overlays.resolver(spec, onOverlays));
+        if (OverlayEndpoints.needsGatewayBridge(wanted.keySet())) {
           wanted.put(overlays.gatewayBridge(), EndpointSpec.defaults());
         }
       } catch (RuntimeException e) {
@@ -300,39 +300,6 @@ public final class LocalNetworking implements ContainerNetworking {
     }
     steps.add(() -> firewall.sync(state.networks(), state.sandboxes()));
     Undo.all(cause, steps.toArray(Runnable[]::new));
-  }
-
-  /**
-   * Looks networks up as the container asks for them: local ones first, then swarm networks
-   * (a task's, with its reserved address, or an attachment), each resolved once.
-   */
-  private java.util.function.Function<String, Network> resolver(SandboxSpec spec,
-      Map<String, OverlayEndpoints.Resolved> onOverlays) {
-    Map<String, Network> byRef = new java.util.HashMap<>();
-    return ref -> byRef.computeIfAbsent(ref, r -> {
-      try {
-        return state.find(r);
-      } catch (NotFoundException notLocal) {
-        Optional<OverlayEndpoints.Resolved> same = onOverlays.values().stream()
-            .filter(o -> o.network().name().equals(r) || o.network().id().startsWith(r)).findFirst();
-        if (same.isPresent()) {
-          return same.get().network();
-        }
-        OverlayEndpoints.Resolved o = overlays.resolve(r, spec.containerId(), spec.containerName(),
-            spec.endpoints().get(r), notLocal);
-        onOverlays.put(o.network().id(), o);
-        return o.network();
-      }
-    });
-  }
-
-  /**
-   * Docker's rule for docker_gwbridge: a container on an overlay with a way out, and on no local
-   * bridge network with one, gets an endpoint there for its egress (and published ports).
-   */
-  static boolean needsGatewayBridge(java.util.Collection<Network> networks) {
-    return networks.stream().anyMatch(n -> n.overlayDriver() && !n.internal())
-        && networks.stream().noneMatch(n -> n.bridgeDriver() && !n.internal());
   }
 
   private List<Endpoint> overlayEndpoints(Sandbox b) {

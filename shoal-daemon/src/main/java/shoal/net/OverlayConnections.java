@@ -29,7 +29,7 @@ final class OverlayConnections {
     Endpoint gw = null;
     try {
       ln.checkJoinable(b, n);
-      if (LocalNetworking.needsGatewayBridge(networks(state, updated))) {
+      if (OverlayEndpoints.needsGatewayBridge(networks(state, updated))) {
         gwNet = ov.gatewayBridge();
         gw = EndpointPlanner.plan(gwNet, EndpointSpec.defaults(), state.usedAddresses(gwNet),
             EndpointPlanner.nextIfName(updated.endpoints()));

@@ -226,6 +226,39 @@ public final class OverlayEndpoints {
     return new Resolved(a.network(), a.address(), true);
   }
 
+  /**
+   * Looks networks up as the container asks for them: local ones first, then swarm networks
+   * (a task's, with its reserved address, or an attachment), each resolved once.
+   */
+  java.util.function.Function<String, Network> resolver(SandboxSpec spec,
+      Map<String, Resolved> onOverlays) {
+    Map<String, Network> byRef = new java.util.HashMap<>();
+    return ref -> byRef.computeIfAbsent(ref, r -> {
+      try {
+        return state.find(r);
+      } catch (NotFoundException notLocal) {
+        Optional<Resolved> same = onOverlays.values().stream()
+            .filter(o -> o.network().name().equals(r) || o.network().id().startsWith(r)).findFirst();
+        if (same.isPresent()) {
+          return same.get().network();
+        }
+        Resolved o = resolve(r, spec.containerId(), spec.containerName(),
+            spec.endpoints().get(r), notLocal);
+        onOverlays.put(o.network().id(), o);
+        return o.network();
+      }
+    });
+  }
+
+  /**
+   * Docker's rule for docker_gwbridge: a container on an overlay with a way out, and on no local
+   * bridge network with one, gets an endpoint there for its egress (and published ports).
+   */
+  static boolean needsGatewayBridge(java.util.Collection<Network> networks) {
+    return networks.stream().anyMatch(n -> n.overlayDriver() && !n.internal())
+        && networks.stream().noneMatch(n -> n.bridgeDriver() && !n.internal());
+  }
+
   /** Refuses what this node cannot carry safely. */
   static void checkUsable(Network n) {
     if (n.encrypted()) {

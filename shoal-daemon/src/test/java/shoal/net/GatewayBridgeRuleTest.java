@@ -30,6 +30,6 @@ class GatewayBridgeRuleTest {
   void onlyAContainerWithAnOverlayWayOutAndNoLocalOneGetsDockerGwbridge(String networks, boolean wanted) {
     List<Network> ns = java.util.Arrays.stream(networks.split("\\+"))
         .map(n -> n.startsWith("internal-") ? net(n.substring(9), true) : net(n, false)).toList();
-    assertThat(LocalNetworking.needsGatewayBridge(ns)).isEqualTo(wanted);
+    assertThat(OverlayEndpoints.needsGatewayBridge(ns)).isEqualTo(wanted);
   }
 }
