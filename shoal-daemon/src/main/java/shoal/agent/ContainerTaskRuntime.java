@@ -124,7 +124,11 @@ public final class ContainerTaskRuntime implements TaskRuntime {
   @Override
   public void remove(String containerId) {
     try {
+      String name = containers.inspect(containerId, false).record().name();
       containers.remove(containerId, true, false);
+      if (overlays != null) {
+        overlays.forgetTask(name);
+      }
     } catch (NotFoundException e) {
       // gone already
     }
