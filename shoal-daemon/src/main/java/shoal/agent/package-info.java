@@ -20,5 +20,11 @@
  *
  * <p><b>Logs.</b> Workers run no server: the manager asks for task logs over the session, and the
  * {@link shoal.agent.LogPublisher} answers on a {@code PublishLogs} call of its own.
+ *
+ * <p><b>Overlay networks.</b> The session also carries the swarm networks the node's tasks and
+ * standalone containers need and, per network, the other nodes' endpoints on it; the agent hands
+ * them, in order, to the node's {@link shoal.agent.OverlayPlane}. A standalone container asks a
+ * manager for its address on an attachable network through the {@link
+ * shoal.agent.ManagerAttacher}.
  */
 package shoal.agent;

@@ -22,12 +22,16 @@ import shoal.errors.InvalidArgumentException;
 import shoal.errors.NotFoundException;
 import shoal.manager.allocator.Allocator;
 import shoal.manager.allocator.Ingress;
+import shoal.manager.dispatcher.StandaloneAttachments;
 import shoal.manager.store.Store;
 import shoal.manager.store.StoreConfig;
 import shoal.manager.store.objects.ClusterObject;
 import shoal.manager.store.objects.ContainerSpec;
 import shoal.manager.store.objects.Ids;
 import shoal.manager.store.objects.NetworkObject;
+import shoal.manager.store.objects.NodeObject;
+import shoal.manager.store.objects.TaskObject;
+import shoal.manager.store.objects.TaskObject.TaskState;
 import shoal.manager.store.objects.ServiceSpec;
 import shoal.manager.store.objects.TaskTemplate;
 import shoal.net.NetworkCreateRequest;
@@ -153,5 +157,52 @@ class NetworkControlTest {
     assertThat(networks.find("front")).isEmpty();
     assertThatThrownBy(() -> networks.remove("front")).isInstanceOf(NotFoundException.class)
         .hasMessage("network front not found");
+  }
+
+  @Test
+  void aNetworkWithAnAttachedContainerCannotBeRemovedUntilItsDetached() {
+    NetworkObject front = networks.create(overlay("front"));
+    store.update(tx -> {
+      tx.nodes().create(new NodeObject("n1", null, null, null, null, null, null, null));
+      return null;
+    });
+    StandaloneAttachments attachments = new StandaloneAttachments(store);
+    String attachment = attachments.attach("n1", "front", "c1").attachment().id();
+    assertThatThrownBy(() -> networks.remove("front")).isInstanceOf(InvalidArgumentException.class)
+        .hasMessage("rpc error: code = FailedPrecondition desc = network " + front.id() + " is in use by task " + attachment);
+    assertThat(networks.get("front")).isEqualTo(front);
+    assertThat(networks.inUse(front)).isTrue();
+    attachments.detach("n1", "c1", front.id());
+    networks.remove("front");
+    assertThat(networks.find("front")).isEmpty();
+  }
+
+  @Test
+  void peersAreTheNodesHostingARunningTaskOrAnAttachmentOnTheNetworkButNotDownOnes() {
+    NetworkObject front = networks.create(overlay("front"));
+    store.update(tx -> {
+      tx.nodes().create(node("n1", "h1", "192.168.9.1", NodeObject.State.READY));
+      tx.nodes().create(node("n2", "h2", "192.168.9.2", NodeObject.State.READY));
+      tx.nodes().create(node("n3", "h3", "192.168.9.3", NodeObject.State.DOWN));
+      tx.nodes().create(node("n4", "h4", "192.168.9.4", NodeObject.State.READY));
+      tx.tasks().create(task("t1", "n1", TaskState.RUNNING, front.id(), "10.20.1.3/24"));
+      tx.tasks().create(task("t3", "n3", TaskState.RUNNING, front.id(), "10.20.1.4/24"));
+      tx.tasks().create(task("t4", "n4", TaskState.FAILED, front.id(), "10.20.1.5/24"));
+      return null;
+    });
+    new StandaloneAttachments(store).attach("n2", "front", "c1");
+    assertThat(networks.peers(front)).containsExactly(
+        new SwarmNetworks.Peer("h1", "192.168.9.1"), new SwarmNetworks.Peer("h2", "192.168.9.2"));
+  }
+
+  private static NodeObject node(String id, String hostname, String addr, NodeObject.State state) {
+    return new NodeObject(id, null, null, null, new NodeObject.Status(state, "", addr),
+        new NodeObject.Description(hostname, null, null, null), null, null);
+  }
+
+  private static TaskObject task(String id, String node, TaskState state, String networkId, String address) {
+    return new TaskObject(id, null, "s1", "web", 1, node, TaskTemplate.of(ContainerSpec.of("busybox")), 1,
+        TaskState.RUNNING, TaskObject.Status.of(state, "", java.time.Instant.EPOCH),
+        List.of(new TaskObject.NetworkAttachment(networkId, List.of(address))));
   }
 }

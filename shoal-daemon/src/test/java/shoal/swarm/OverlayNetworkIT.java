@@ -172,6 +172,13 @@ class OverlayNetworkIT {
     }
     assertThat(addresses).hasSize(3);
 
+    // -v's Peers: the nodes hosting the network's endpoints (here the only node, by its advertise address).
+    String name = ok("info", "-f", "{{.Name}}").strip();
+    await("web's tasks running", () -> ok("service", "ps", "-f", "desired-state=running", "--format", "{{.CurrentState}}", "web")
+        .lines().filter(l -> l.startsWith("Running")).count() == 2);
+    assertThat(ok("network", "inspect", "-v", "-f", "{{range .Peers}}{{.Name}} {{.IP}};{{end}}", "plain-overlay").strip())
+        .isEqualTo(name + " 127.0.0.1;");
+
     assertThat(fails("network", "rm", "plain-overlay").lines().findFirst().orElseThrow()).isEqualTo("Error response from daemon: rpc error: code = FailedPrecondition desc = network "
         + plain + " is in use by service " + svc);
     assertThat(inspect("plain-overlay").get("Id").asText()).isEqualTo(plain);

@@ -1,8 +1,9 @@
 /**
- * The swarm's replicated store: every cluster object (cluster, nodes, services, tasks, networks),
- * held in memory on every manager and kept the same on all of them by Raft (Apache Ratis). Objects
- * are the records of {@code shoal.manager.store.objects}; each carries a {@code Meta} whose version
- * is the Raft log index of its last change.
+ * The swarm's replicated store: every cluster object (cluster, nodes, services, tasks, networks,
+ * standalone containers' network attachments), held in memory on every manager and kept the
+ * same on all of them by Raft (Apache Ratis). Objects are the records of {@code
+ * shoal.manager.store.objects}; each carries a {@code Meta} whose version is the Raft log index of
+ * its last change.
  *
  * <h2>A worked update: `docker node update --availability drain NODE` at version 42</h2>
  *
