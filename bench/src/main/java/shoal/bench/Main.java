@@ -23,7 +23,8 @@ public final class Main {
         case "swarm" -> SwarmBench.run(shoald, 5);
         case "heartbeat" -> HeartbeatBench.run(shoald, Duration.ofMinutes(3));
         case "services" -> ServiceBench.run(shoald, 3);
-        default -> throw new IllegalArgumentException("unknown benchmark " + b + " (known: lab, containers, swarm, heartbeat, services)");
+        case "overlay" -> OverlayBench.run(shoald, 3);
+        default -> throw new IllegalArgumentException("unknown benchmark " + b + " (known: lab, containers, swarm, heartbeat, services, overlay)");
       }
     }
   }

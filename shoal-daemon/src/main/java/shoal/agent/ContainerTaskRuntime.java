@@ -8,7 +8,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
+import java.util.LinkedHashMap;
 import shoal.errors.NotFoundException;
+import shoal.net.EndpointSpec;
+import shoal.net.Network;
+import shoal.net.OverlayEndpoints;
+import shoal.net.ipam.Ipv4Address;
 import shoal.errors.NotModifiedException;
 import shoal.manager.store.objects.ContainerSpec;
 import shoal.runtime.container.ContainerConfig;
@@ -24,13 +29,21 @@ import shoal.runtime.logs.LogQuery;
 /**
  * Tasks' containers on the node's own runtime, as dockerd's swarm executor makes them: named
  * {@code <task name>.<task ID>}, labelled, with no restart policy of their own (the orchestrator
- * replaces a task that ended) and the default network.
+ * replaces a task that ended), on the task's swarm networks with the addresses the managers gave
+ * (or the default bridge network when it has none).
  */
 public final class ContainerTaskRuntime implements TaskRuntime {
   private final ContainerService containers;
+  // Null: no overlay side (tests); tasks then run on the default network only.
+  private final OverlayEndpoints overlays;
 
   public ContainerTaskRuntime(ContainerService containers) {
+    this(containers, null);
+  }
+
+  public ContainerTaskRuntime(ContainerService containers, OverlayEndpoints overlays) {
     this.containers = containers;
+    this.overlays = overlays;
   }
 
   @Override
@@ -60,7 +73,32 @@ public final class ContainerTaskRuntime implements TaskRuntime {
         s.tty(), s.openStdin(), false, s.env(), s.args().isEmpty() ? null : s.args(), s.image(), s.dir(),
         s.command().isEmpty() ? null : s.command(), SwarmLabels.of(task), s.stopSignal(),
         seconds(s.effectiveStopGracePeriod()));
-    return containers.create(task.containerName(), config, HostSettings.defaults(), Map.of()).id();
+    List<TaskNetwork> nets = overlays == null ? List.of() : task.networks();
+    if (nets.isEmpty()) {
+      return containers.create(task.containerName(), config, HostSettings.defaults(), Map.of()).id();
+    }
+    List<Network> local = new ArrayList<>();
+    List<Ipv4Address> addresses = new ArrayList<>();
+    Map<String, EndpointSpec> endpoints = new LinkedHashMap<>();
+    for (TaskNetwork t : nets) {
+      Network n = NodeOverlayPlane.toLocal(t.network());
+      local.add(n);
+      addresses.add(NodeOverlayPlane.addressOf(t.address()));
+      // Docker's task aliases: the service's name on each of its networks.
+      endpoints.put(n.name(), new EndpointSpec(List.of(task.serviceName()), null, null));
+    }
+    // Refuses an encrypted network here, so that the task is rejected with the reason.
+    overlays.expectTask(task.containerName(), local, addresses);
+    HostSettings d = HostSettings.defaults();
+    HostSettings host = new HostSettings(local.getFirst().name(), d.portBindings(), d.publishAllPorts(),
+        d.restartPolicy(), d.autoRemove(), d.dns(), d.dnsSearch(), d.dnsOptions(), d.extraHosts(), d.capAdd(),
+        d.capDrop(), d.readonlyRootfs(), d.consoleSize());
+    try {
+      return containers.create(task.containerName(), config, host, endpoints).id();
+    } catch (RuntimeException e) {
+      overlays.forgetTask(task.containerName());
+      throw e;
+    }
   }
 
   @Override
@@ -86,7 +124,11 @@ public final class ContainerTaskRuntime implements TaskRuntime {
   @Override
   public void remove(String containerId) {
     try {
+      String name = containers.inspect(containerId, false).record().name();
       containers.remove(containerId, true, false);
+      if (overlays != null) {
+        overlays.forgetTask(name);
+      }
     } catch (NotFoundException e) {
       // gone already
     }

@@ -21,6 +21,7 @@ import shoal.engineapi.ServiceRoutes;
 import shoal.engineapi.TaskRoutes;
 import shoal.agent.ContainerTaskRuntime;
 import shoal.agent.HostDescription;
+import shoal.agent.NodeOverlayPlane;
 import shoal.swarm.NodeNetworks;
 import shoal.swarm.SwarmNetworks;
 import shoal.swarm.SwarmService;
@@ -87,10 +88,13 @@ public final class Daemon implements AutoCloseable {
       i.put("Containers", n[0]).put("ContainersRunning", n[1]).put("ContainersPaused", n[2]).put("ContainersStopped", n[3]);
     });
 
+    NodeNetworks nodeNetworks = new NodeNetworks();
+    NodeOverlayPlane overlayPlane = new NodeOverlayPlane(net.overlays(), nodeNetworks, net.service()::ensureGatewayBridge);
     SwarmService swarm = SwarmService.start(config.dataRoot(), new HostDescription(host.hostname(), Versions.SHOAL,
         "linux", "x86_64", Runtime.getRuntime().availableProcessors() * 1_000_000_000L, host.memTotal(), Map.of()),
-        new ContainerTaskRuntime(containers));
+        new ContainerTaskRuntime(containers, net.overlays()), overlayPlane);
     closeables.add(swarm);
+    overlayPlane.connect(swarm::attacher, () -> swarm.pingState().startsWith("active/") ? swarm.info().nodeAddr() : "");
     SwarmRoutes swarmRoutes = new SwarmRoutes(swarm);
     info.add(swarmRoutes.info());
 
@@ -98,7 +102,7 @@ public final class Daemon implements AutoCloseable {
     new ImageRoutes(images).register(router);
     new ContainerRoutes(containers, Clock.systemUTC()).register(router);
     new ExecRoutes(execs).register(router);
-    new NetworkRoutes(net.service(), containers, new SwarmNetworks(swarm, new NodeNetworks())).register(router);
+    new NetworkRoutes(net.service(), containers, new SwarmNetworks(swarm, nodeNetworks)).register(router);
     swarmRoutes.register(router);
     new NodeRoutes(swarm).register(router);
     new ServiceRoutes(swarm).register(router);

@@ -155,25 +155,41 @@ public final class NetworkRoutes {
   }
 
   private void connect(ApiExchange ex) {
-    Network n = networks.find(ex.pathParam("id"));
+    String name = networkName(ex.pathParam("id"));
     JsonNode body = ex.bodyJson();
     String container = body == null ? "" : NetworkJson.text(body, "Container");
     if (container.isEmpty()) {
-      throw new InvalidArgumentException("no container given to connect to network " + n.name());
+      throw new InvalidArgumentException("no container given to connect to network " + name);
     }
-    attachments.connect(container, n.name(), NetworkJson.endpointSpec(body.get("EndpointConfig")));
+    attachments.connect(container, name, NetworkJson.endpointSpec(body.get("EndpointConfig")));
     ex.respond(200, null, new byte[0]);
   }
 
   private void disconnect(ApiExchange ex) {
-    Network n = networks.find(ex.pathParam("id"));
+    String name = networkName(ex.pathParam("id"));
     JsonNode body = ex.bodyJson();
     String container = body == null ? "" : NetworkJson.text(body, "Container");
     if (container.isEmpty()) {
-      throw new InvalidArgumentException("no container given to disconnect from network " + n.name());
+      throw new InvalidArgumentException("no container given to disconnect from network " + name);
     }
-    attachments.disconnect(container, n.name(), body.path("Force").asBoolean(false));
+    attachments.disconnect(container, name, body.path("Force").asBoolean(false));
     ex.respond(200, null, new byte[0]);
+  }
+
+  /**
+   * The name a container records a network under: a local network's, else a swarm network's
+   * this node shows, else the reference as given (a worker learns of an attachable network only
+   * when it attaches to it).
+   */
+  private String networkName(String ref) {
+    Network n = findLocal(ref);
+    if (n != null) {
+      return n.name();
+    }
+    if (swarm == null) {
+      throw new NotFoundException("network " + ref + " not found");
+    }
+    return swarm.nameOf(ref).orElse(ref);
   }
 
   private void prune(ApiExchange ex) {

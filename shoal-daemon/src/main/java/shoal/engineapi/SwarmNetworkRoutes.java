@@ -45,7 +45,31 @@ final class SwarmNetworkRoutes {
 
   /** The swarm network by ID, name or ID prefix, in Docker's shape; empty if none. */
   Optional<ObjectNode> inspect(ObjectMapper json, String ref, boolean verbose) {
-    return swarm.find(ref).map(n -> SwarmNetworkJson.of(json, n, verbose, verbose ? swarm.peers(n) : List.of()));
+    return swarm.find(ref).map(n -> {
+      ObjectNode o = SwarmNetworkJson.of(json, n, verbose, verbose ? swarm.peers(n) : List.of());
+      List<shoal.net.Sandbox> here = local.attachedTo(n.id());
+      if (!here.isEmpty() && n.allocation() != null) {
+        // This node's own containers on the network, as Docker shows them (other nodes' are not).
+        String prefix = n.allocation().subnet().substring(n.allocation().subnet().indexOf('/'));
+        ObjectNode containers = o.putObject("Containers");
+        for (shoal.net.Sandbox b : here) {
+          b.endpointOn(n.id()).ifPresent(e -> {
+            ObjectNode c = containers.putObject(b.containerId());
+            c.put("Name", b.containerName());
+            c.put("EndpointID", e.endpointId());
+            c.put("MacAddress", e.mac());
+            c.put("IPv4Address", e.ipv4() + prefix);
+            c.put("IPv6Address", "");
+          });
+        }
+      }
+      return o;
+    });
+  }
+
+  /** The name of the swarm network this node shows by that reference, if any. */
+  Optional<String> nameOf(String ref) {
+    return swarm.find(ref).map(n -> n.spec().name());
   }
 
   boolean isSwarm(NetworkCreateRequest r) {

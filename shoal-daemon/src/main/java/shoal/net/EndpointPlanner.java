@@ -103,6 +103,15 @@ final class EndpointPlanner {
     return new Endpoint(n.id(), id, ifName, "veth" + id.substring(0, 11), address, mac, spec.aliases());
   }
 
+  /**
+   * The endpoint on an overlay network, with the address the swarm's managers gave; its MAC is
+   * derived from the address, as every node derives it for its static entries.
+   */
+  static Endpoint planOverlay(Network n, Ipv4Address address, EndpointSpec spec, String ifName) {
+    String id = newId();
+    return new Endpoint(n.id(), id, ifName, "veth" + id.substring(0, 11), address, address.dockerMac(), spec.aliases());
+  }
+
   /** The lowest ethN not used by the sandbox's endpoints. */
   static String nextIfName(List<Endpoint> existing) {
     for (int i = 0; ; i++) {

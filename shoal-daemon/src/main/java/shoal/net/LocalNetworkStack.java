@@ -5,9 +5,11 @@ import shoal.events.EventLog;
 import shoal.net.bridge.BridgeDriver;
 import shoal.net.bridge.HostFirewall;
 import shoal.net.bridge.PortReservations;
+import shoal.net.link.BridgeTool;
 import shoal.net.link.IpRoute;
 import shoal.net.link.Sysctl;
 import shoal.net.nft.Nft;
+import shoal.net.overlay.OverlayDriver;
 import shoal.net.sandbox.SandboxNamespaces;
 
 /**
@@ -20,8 +22,11 @@ public final class LocalNetworkStack implements AutoCloseable {
   private final LocalNetworking networking;
   private final NetworkService service;
   private final PortReservations ports;
+  private final OverlayEndpoints overlays;
 
-  private LocalNetworkStack(LocalNetworking networking, NetworkService service, PortReservations ports) {
+  private LocalNetworkStack(LocalNetworking networking, NetworkService service, PortReservations ports,
+      OverlayEndpoints overlays) {
+    this.overlays = overlays;
     this.networking = networking;
     this.service = service;
     this.ports = ports;
@@ -36,16 +41,23 @@ public final class LocalNetworkStack implements AutoCloseable {
     HostFirewall firewall = new HostFirewall(Nft.inHost());
     PortReservations ports = new PortReservations();
     SandboxNamespaces namespaces = new SandboxNamespaces(ip);
-    LocalNetworking networking = new LocalNetworking(state, ip, bridges, namespaces, firewall, ports, events);
-    SandboxRecovery recovery = new SandboxRecovery(state, networking, ip, bridges, namespaces, ports);
+    OverlayEndpoints overlays = new OverlayEndpoints(state, new OverlayDriver(ip, new BridgeTool()), ip);
+    LocalNetworking networking = new LocalNetworking(state, ip, bridges, namespaces, firewall, ports, events, overlays);
+    SandboxRecovery recovery = new SandboxRecovery(state, networking, ip, bridges, namespaces, ports, overlays);
     NetworkService service = new NetworkService(state, recovery, ip, bridges, firewall, sysctl, events);
+    overlays.gatewayBridgeMaker(service::ensureGatewayBridge);
     try {
       service.start();
     } catch (RuntimeException e) {
       ports.close();
       throw e;
     }
-    return new LocalNetworkStack(networking, service, ports);
+    return new LocalNetworkStack(networking, service, ports, overlays);
+  }
+
+  /** The overlay side, which the node's swarm session feeds. */
+  public OverlayEndpoints overlays() {
+    return overlays;
   }
 
   public LocalNetworking networking() {

@@ -44,11 +44,13 @@ public final class LocalNetworking implements ContainerNetworking {
   private final HostFirewall firewall;
   private final PortReservations ports;
   private final EventLog events;
+  private final OverlayEndpoints overlays;
 
   public LocalNetworking(
       NetworkState state, IpRoute ip, BridgeDriver bridges, SandboxNamespaces namespaces,
-      HostFirewall firewall, PortReservations ports, EventLog events) {
+      HostFirewall firewall, PortReservations ports, EventLog events, OverlayEndpoints overlays) {
     this.state = state;
+    this.overlays = overlays;
     this.ip = ip;
     this.bridges = bridges;
     this.namespaces = namespaces;
@@ -71,7 +73,18 @@ public final class LocalNetworking implements ContainerNetworking {
       if (mode.startsWith("container:")) {
         return sharedWith(mode.substring("container:".length()));
       }
-      Map<Network, EndpointSpec> wanted = EndpointPlanner.order(spec, state::find);
+      Map<String, OverlayEndpoints.Resolved> onOverlays = new LinkedHashMap<>();
+      Map<Network, EndpointSpec> wanted;
+      try {
+        wanted = EndpointPlanner.order(spec, overlays.resolver(spec, onOverlays));
+        if (OverlayEndpoints.needsGatewayBridge(wanted.keySet())) {
+          wanted.put(overlays.gatewayBridge(), EndpointSpec.defaults());
+        }
+      } catch (RuntimeException e) {
+        onOverlays.values().stream().filter(OverlayEndpoints.Resolved::attached)
+            .forEach(r -> overlays.release(r.network().id(), spec.containerId(), true));
+        throw e;
+      }
       Network primary = wanted.keySet().iterator().next();
       String netns = primary.driver().equals(Network.HOST) ? null : SandboxNamespaces.nameOf(spec.containerId());
       if (netns != null) {
@@ -82,7 +95,10 @@ public final class LocalNetworking implements ContainerNetworking {
         Set<Ipv4Address> used = new HashSet<>(state.usedAddresses(w.getKey()));
         endpoints.forEach(e -> used.add(e.ipv4()));
         String ifName = EndpointPlanner.nextIfName(endpoints);
-        endpoints.add(EndpointPlanner.plan(w.getKey(), w.getValue(), used, ifName));
+        OverlayEndpoints.Resolved r = onOverlays.get(w.getKey().id());
+        endpoints.add(r != null
+            ? EndpointPlanner.planOverlay(w.getKey(), r.address(), w.getValue(), ifName)
+            : EndpointPlanner.plan(w.getKey(), w.getValue(), used, ifName));
       }
       Sandbox planned = new Sandbox(spec.containerId(), spec.containerName(), netns, endpoints, List.of());
       List<PortBinding> reserved = new ArrayList<>();
@@ -101,6 +117,9 @@ public final class LocalNetworking implements ContainerNetworking {
         firewall.sync(state.networks(), state.sandboxes());
       } catch (RuntimeException e) {
         undoSetUp(planned, reserved, recorded, e);
+        for (OverlayEndpoints.Resolved r : onOverlays.values()) {
+          Undo.all(e, () -> overlays.release(r.network().id(), spec.containerId(), r.attached()));
+        }
         throw failure("cannot set up networking of container " + short12(spec.containerId()), e);
       }
       log.info("container {}: sandbox {} up on {}", short12(spec.containerId()), netns,
@@ -122,6 +141,12 @@ public final class LocalNetworking implements ContainerNetworking {
       }
       Sandbox b = found.get();
       IpBatch host = IpBatch.inHost();
+      List<Endpoint> onOverlays = overlayEndpoints(b);
+      try {
+        onOverlays.forEach(overlays::leave);
+      } catch (RuntimeException e) {
+        throw failure("cannot tear down networking of container " + short12(containerId), e);
+      }
       for (Endpoint e : b.endpoints()) {
         // Deleted explicitly: a namespace that still holds a process outlives `ip netns delete`.
         if (e.hasLink() && BridgeDriver.linkExists(e.hostVeth())) {
@@ -138,6 +163,9 @@ public final class LocalNetworking implements ContainerNetworking {
       }
       b.ports().forEach(ports::release);
       state.remove(b);
+      for (Endpoint e : onOverlays) {
+        overlays.release(e.networkId(), containerId, !overlays.isTaskContainer(b.containerName()));
+      }
       firewall.sync(state.networks(), state.sandboxes());
       log.info("container {}: sandbox {} removed", short12(containerId), b.netns());
       for (Endpoint e : b.endpoints()) {
@@ -150,7 +178,11 @@ public final class LocalNetworking implements ContainerNetworking {
   public EndpointInfo connect(String containerId, String network, EndpointSpec spec) {
     synchronized (state) {
       Sandbox b = runningSandbox(containerId);
-      Network n = state.find(network);
+      Network local = findLocal(network);
+      if (local == null) {
+        return OverlayConnections.connect(this, overlays, b, network, spec);
+      }
+      Network n = local;
       if (b.endpointOn(n.id()).isPresent()) {
         throw new ConflictException("endpoint with name " + b.containerName() + " already exists in network " + n.name());
       }
@@ -185,7 +217,11 @@ public final class LocalNetworking implements ContainerNetworking {
   public void disconnect(String containerId, String network) {
     synchronized (state) {
       Sandbox b = runningSandbox(containerId);
-      Network n = state.find(network);
+      Network n = findLocal(network);
+      if (n == null) {
+        OverlayConnections.disconnect(this, overlays, b, network);
+        return;
+      }
       Endpoint e = b.endpointOn(n.id()).orElseThrow(() -> new NotFoundException(
           "container " + containerId + " is not connected to network " + network));
       if (!n.bridgeDriver()) {
@@ -226,17 +262,26 @@ public final class LocalNetworking implements ContainerNetworking {
     namespaces.create(host, b.netns());
     namespaces.initialise(inside);
     Endpoint gateway = gatewayEndpoint(b);
+    List<Endpoint> onOverlays = new ArrayList<>();
     for (Endpoint e : b.endpoints()) {
       if (!e.hasLink()) {
         continue;
       }
       Network n = state.network(e.networkId()).orElseThrow();
+      if (n.overlayDriver()) {
+        onOverlays.add(e);
+        continue;
+      }
       bridges.join(n, e, b.netns(), host, inside);
       if (e == gateway) {
         bridges.routeDefault(n, e, inside);
       }
     }
     ip.apply(host);
+    // The overlays' veths are made from their sandboxes into the namespace made just above.
+    for (Endpoint e : onOverlays) {
+      overlays.join(state.network(e.networkId()).orElseThrow(), e, b.netns(), inside);
+    }
     ip.apply(inside);
   }
 
@@ -245,6 +290,7 @@ public final class LocalNetworking implements ContainerNetworking {
     for (Endpoint e : b.endpoints()) {
       steps.add(() -> bridges.leave(e));
     }
+    overlayEndpoints(b).forEach(e -> steps.add(() -> overlays.leave(e)));
     if (b.netns() != null) {
       steps.add(() -> namespaces.delete(b.netns()));
     }
@@ -254,6 +300,40 @@ public final class LocalNetworking implements ContainerNetworking {
     }
     steps.add(() -> firewall.sync(state.networks(), state.sandboxes()));
     Undo.all(cause, steps.toArray(Runnable[]::new));
+  }
+
+  private List<Endpoint> overlayEndpoints(Sandbox b) {
+    return b.endpoints().stream()
+        .filter(e -> state.network(e.networkId()).map(Network::overlayDriver).orElse(false)).toList();
+  }
+
+  /** The local network, or null when no local network answers to the reference. */
+  private Network findLocal(String ref) {
+    try {
+      return state.find(ref);
+    } catch (NotFoundException e) {
+      return null;
+    }
+  }
+
+  NetworkState state() {
+    return state;
+  }
+
+  IpRoute ip() {
+    return ip;
+  }
+
+  BridgeDriver bridges() {
+    return bridges;
+  }
+
+  HostFirewall firewall() {
+    return firewall;
+  }
+
+  void published(String action, Network n, String containerId) {
+    publish(action, n, containerId);
   }
 
   /** The endpoint holding the default route: the first on a bridge network that is not internal. */
@@ -297,12 +377,12 @@ public final class LocalNetworking implements ContainerNetworking {
         other.netns() == null ? null : SandboxNamespaces.pathOf(other.netns()), Map.of(), List.of());
   }
 
-  private Sandbox runningSandbox(String containerId) {
+  Sandbox runningSandbox(String containerId) {
     return state.sandbox(containerId).orElseThrow(() ->
         new NotFoundException("container " + containerId + " has no network sandbox: it is not running"));
   }
 
-  private void checkJoinable(Sandbox b, Network n) {
+  void checkJoinable(Sandbox b, Network n) {
     for (Endpoint e : b.endpoints()) {
       Network on = state.network(e.networkId()).orElse(null);
       if (on != null && on.driver().equals(Network.HOST)) {
@@ -334,7 +414,7 @@ public final class LocalNetworking implements ContainerNetworking {
         n.id(), n.name(), e.endpointId(),
         addressed ? e.ipv4().toString() : "",
         addressed ? n.subnet().prefixLength() : 0,
-        addressed && !n.internal() ? n.gateway().toString() : "",
+        addressed && !n.internal() && !n.overlayDriver() ? n.gateway().toString() : "",
         e.mac(), e.aliases());
   }
 
@@ -343,7 +423,7 @@ public final class LocalNetworking implements ContainerNetworking {
         Map.of("container", containerId, "name", n.name(), "type", n.driver())));
   }
 
-  private static RuntimeException failure(String what, RuntimeException e) {
+  static RuntimeException failure(String what, RuntimeException e) {
     if (e instanceof ShoalException) {
       return e;
     }

@@ -8,7 +8,8 @@ import shoal.net.ipam.Ipv4Subnet;
 /**
  * A local network, as persisted under {@code <data root>/network/networks/<id>.json}.
  *
- * @param driver bridge, host or null (Docker's names)
+ * @param driver bridge, host, null or overlay (Docker's names); overlay networks are the swarm's,
+ *     as this node instantiates them (their VXLAN ID in {@code options})
  * @param created RFC 3339 with nanoseconds, as Docker writes it
  * @param subnet null for host and null networks
  * @param gateway the bridge's address; null for host and null networks
@@ -40,6 +41,9 @@ public record Network(
   public static final String BRIDGE = "bridge";
   public static final String HOST = "host";
   public static final String NULL = "null";
+  public static final String OVERLAY = "overlay";
+  /** The option that carries an overlay network's VXLAN ID (Docker's name). */
+  public static final String VXLANID_LIST = "com.docker.network.driver.overlay.vxlanid_list";
 
   public Network {
     auxAddresses = auxAddresses == null ? Map.of() : Map.copyOf(auxAddresses);
@@ -58,6 +62,20 @@ public record Network(
 
   public boolean bridgeDriver() {
     return driver.equals(BRIDGE);
+  }
+
+  public boolean overlayDriver() {
+    return driver.equals(OVERLAY);
+  }
+
+  /** An overlay network's VXLAN ID. */
+  public int vni() {
+    return Integer.parseInt(options.get(VXLANID_LIST));
+  }
+
+  /** An overlay network asking for an encrypted data path ({@code --opt encrypted}). */
+  public boolean encrypted() {
+    return overlayDriver() && options.containsKey("encrypted");
   }
 
   public AddressAllocator allocator() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -103,6 +104,11 @@ public final class NetworkService {
     return state.find(ref);
   }
 
+  /** The running containers of this node on a network, local or overlay, by its full ID. */
+  public List<Sandbox> attachedTo(String networkId) {
+    return state.attachedTo(networkId);
+  }
+
   /** The running containers on the network. */
   public List<Sandbox> attached(Network n) {
     return state.attachedTo(n.id());
@@ -126,6 +132,26 @@ public final class NetworkService {
           n.gateway(), n.bridge().device());
       publish("create", n);
       return n;
+    }
+  }
+
+  /**
+   * docker_gwbridge, made as Docker makes it when a node inits or joins a swarm: a local bridge
+   * network (the first free default pool, 172.18.0.0/16 on a fresh host) with NAT egress and no
+   * traffic between its containers (each is on a different overlay). Returns the existing one.
+   */
+  public Network ensureGatewayBridge() {
+    synchronized (state) {
+      Optional<Network> existing = state.byName(OverlayEndpoints.GATEWAY_BRIDGE);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      return create(new NetworkCreateRequest(OverlayEndpoints.GATEWAY_BRIDGE, Network.BRIDGE, false, false, false,
+          false, false, "", "", "", List.of(), Map.of(),
+          Map.of(NetworkPlanner.OPT_BRIDGE_NAME, OverlayEndpoints.GATEWAY_BRIDGE,
+              "com.docker.network.bridge.enable_icc", "false",
+              NetworkPlanner.OPT_MASQUERADE, "true"),
+          Map.of()));
     }
   }
 

@@ -41,28 +41,38 @@ public final class NetworkState {
 
   private final Path networkDir;
   private final Path sandboxDir;
+  private final Path overlayDir;
+  // Guarded by this: the swarm (overlay) networks this node knows, kept apart from the local
+  // networks the Engine API lists; by ID.
+  private final Map<String, Network> overlays = new LinkedHashMap<>();
   // Guarded by this.
   private final Map<String, Network> networks = new LinkedHashMap<>();
   // Guarded by this; by container id.
   private final Map<String, Sandbox> sandboxes = new LinkedHashMap<>();
 
-  private NetworkState(Path networkDir, Path sandboxDir) {
+  private NetworkState(Path networkDir, Path sandboxDir, Path overlayDir) {
     this.networkDir = networkDir;
     this.sandboxDir = sandboxDir;
+    this.overlayDir = overlayDir;
   }
 
   /** Loads what earlier runs of the daemon recorded; a file that does not parse is logged and skipped. */
   public static NetworkState load(Path dataRoot, Path execRoot) {
     NetworkState s = new NetworkState(
-        dataRoot.resolve("network").resolve("networks"), execRoot.resolve("network").resolve("sandboxes"));
+        dataRoot.resolve("network").resolve("networks"), execRoot.resolve("network").resolve("sandboxes"),
+        execRoot.resolve("network").resolve("overlays"));
     try {
       Files.createDirectories(s.networkDir);
       Files.createDirectories(s.sandboxDir);
+      Files.createDirectories(s.overlayDir);
     } catch (IOException e) {
       throw new SystemException("cannot create network state directories: " + e.getMessage(), e);
     }
     for (Network n : readAll(s.networkDir, Network.class)) {
       s.networks.put(n.id(), n);
+    }
+    for (Network n : readAll(s.overlayDir, Network.class)) {
+      s.overlays.put(n.id(), n);
     }
     for (Sandbox b : readAll(s.sandboxDir, Sandbox.class)) {
       s.sandboxes.put(b.containerId(), b);
@@ -74,8 +84,39 @@ public final class NetworkState {
     return networks.values().stream().sorted(Comparator.comparing(n -> Instant.parse(n.created()))).toList();
   }
 
+  /** A local or overlay network by its full ID. */
   public synchronized Optional<Network> network(String id) {
-    return Optional.ofNullable(networks.get(id));
+    Network n = networks.get(id);
+    return Optional.ofNullable(n != null ? n : overlays.get(id));
+  }
+
+  /** The overlay networks this node knows (given by its session, or used by its containers). */
+  public synchronized List<Network> overlays() {
+    return List.copyOf(overlays.values());
+  }
+
+  /** An overlay network this node knows, by full ID, name or unique ID prefix. */
+  public synchronized Optional<Network> findOverlay(String ref) {
+    Network exact = overlays.get(ref);
+    if (exact != null) {
+      return Optional.of(exact);
+    }
+    Optional<Network> named = overlays.values().stream().filter(n -> n.name().equals(ref)).findFirst();
+    if (named.isPresent() || ref.isEmpty()) {
+      return named;
+    }
+    List<Network> prefixed = overlays.values().stream().filter(n -> n.id().startsWith(ref)).toList();
+    return prefixed.size() == 1 ? Optional.of(prefixed.getFirst()) : Optional.empty();
+  }
+
+  public synchronized void putOverlay(Network n) {
+    write(overlayDir.resolve(n.id() + ".json"), n);
+    overlays.put(n.id(), n);
+  }
+
+  public synchronized void removeOverlay(String id) {
+    delete(overlayDir.resolve(id + ".json"));
+    overlays.remove(id);
   }
 
   public synchronized Optional<Network> byName(String name) {

@@ -26,9 +26,11 @@ final class SandboxRecovery {
   private final BridgeDriver bridges;
   private final SandboxNamespaces namespaces;
   private final PortReservations ports;
+  private final OverlayEndpoints overlays;
 
   SandboxRecovery(NetworkState state, LocalNetworking networking, IpRoute ip, BridgeDriver bridges,
-      SandboxNamespaces namespaces, PortReservations ports) {
+      SandboxNamespaces namespaces, PortReservations ports, OverlayEndpoints overlays) {
+    this.overlays = overlays;
     this.state = state;
     this.networking = networking;
     this.ip = ip;
@@ -66,6 +68,11 @@ final class SandboxRecovery {
           namespaces.delete(ns);
         }
       }
+      try {
+        overlays.restore(state.sandboxes());
+      } catch (RuntimeException e) {
+        log.warn("cannot clean up overlay sandboxes: {}", e.getMessage());
+      }
     }
   }
 
@@ -75,7 +82,8 @@ final class SandboxRecovery {
     Endpoint gateway = networking.gatewayEndpoint(b);
     for (Endpoint e : b.endpoints()) {
       Network n = state.network(e.networkId()).orElse(null);
-      if (n == null || !e.hasLink() || hostLinks.containsKey(e.hostVeth())) {
+      // An overlay endpoint's veth lives in its network's sandbox, which the session's networks re-ensure.
+      if (n == null || !e.hasLink() || n.overlayDriver() || hostLinks.containsKey(e.hostVeth())) {
         continue;
       }
       bridges.join(n, e, b.netns(), host, inside);

@@ -22,6 +22,8 @@ public final class BridgeDriver {
   private static final Logger log = LoggerFactory.getLogger(BridgeDriver.class);
   private static final Path SYS_CLASS_NET = Path.of("/sys/class/net");
 
+  static final String OPT_ICC = "com.docker.network.bridge.enable_icc";
+
   private final IpRoute ip;
   private final Sysctl sysctl;
 
@@ -94,6 +96,10 @@ public final class BridgeDriver {
     int mtu = n.bridge().mtu();
     host.addVethPair(e.hostVeth(), e.ifName(), e.mac(), netns, mtu);
     host.setMasterAndUp(e.hostVeth(), n.bridge().device());
+    if ("false".equals(n.options().get(OPT_ICC))) {
+      // Docker's icc=false: the containers reach the gateway (and through it the outside), never each other.
+      host.line("link set dev " + e.hostVeth() + " type bridge_slave isolated on");
+    }
     inside.addAddress(e.ifName(), n.subnet().withPrefix(e.ipv4()));
     inside.up(e.ifName());
   }

@@ -88,6 +88,33 @@ public final class IpBatch {
     return line("route replace default via " + gateway + " dev " + dev);
   }
 
+  /**
+   * A VXLAN device with learning off (remote endpoints are programmed, never learned) and ARP
+   * answered locally from the neighbour table ({@code proxy}), so that nothing floods.
+   */
+  public IpBatch addVxlan(String name, int vni, String localAddress, int dstPort) {
+    return line("link add " + name + " type vxlan id " + vni + " dstport " + dstPort + " local " + localAddress
+        + " nolearning proxy");
+  }
+
+  /** Moves a link into another namespace, renaming it there in the same step. */
+  public IpBatch moveLink(String dev, String netns, String newName) {
+    return line("link set dev " + dev + " netns " + netns + " name " + newName);
+  }
+
+  public IpBatch setMtuMasterAndUp(String dev, int mtu, String master) {
+    return line("link set dev " + dev + mtu(mtu) + " master " + master + " up");
+  }
+
+  /** A static neighbour entry (IP to MAC), set or replaced. */
+  public IpBatch replaceNeighbour(String ip, String mac, String dev) {
+    return line("neigh replace " + ip + " lladdr " + mac + " dev " + dev + " nud permanent");
+  }
+
+  public IpBatch deleteNeighbour(String ip, String dev) {
+    return line("neigh del " + ip + " dev " + dev);
+  }
+
   public IpBatch deleteLink(String name) {
     return line("link delete dev " + name);
   }

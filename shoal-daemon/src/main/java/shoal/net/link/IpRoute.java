@@ -106,6 +106,26 @@ public final class IpRoute {
     return dsts;
   }
 
+  /** The permanent neighbour entries of a device (IPv4 address to MAC, lowercase). */
+  public java.util.Map<String, String> permanentNeighbours(String netns, String dev) {
+    List<String> argv = new ArrayList<>(List.of("ip"));
+    if (netns != null) {
+      argv.addAll(List.of("-n", netns));
+    }
+    argv.addAll(List.of("-json", "-4", "neigh", "show", "dev", dev));
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (JsonNode n : readArray(dump(argv, netns))) {
+      boolean permanent = false;
+      for (JsonNode s : n.path("state")) {
+        permanent |= s.asText().equals("PERMANENT");
+      }
+      if (permanent && n.has("lladdr")) {
+        out.put(n.path("dst").asText(), n.path("lladdr").asText().toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
   /**
    * Runs a netlink dump, again when the kernel flags it as interrupted by a concurrent change (ip
    * then prints a partial, inconsistent list, which must never be taken for the truth).
