@@ -45,6 +45,8 @@ class LabDemoIT {
           .contains("This node joined a swarm as a worker.")
           .contains("Leader")
           .contains("Worker nodes can't be used to view or modify cluster state")
+          .contains("docker_gwbridge", "ingress: scope swarm, driver overlay, ingress true")
+          .contains("3 packets transmitted, 3 packets received", "2 packets transmitted, 2 packets received")
           .contains("The lab is up.");
       assertThat(Lab.open(name)).isPresent();
     } finally {

@@ -113,6 +113,9 @@ class OverlayAllocationIT {
         .isEqualTo("plain-overlay swarm");
     assertThat(ok(h2, "network", "ls", "--filter", "name=plain-overlay", "-q")).isEmpty();
     assertThat(ok(h2, "network", "ls", "--format", "{{.Name}}").lines()).contains("bridge", "host", "none");
+    // As on Docker's workers: ingress is listed on every node of the swarm, used or not.
+    await("ingress listed on the worker", Duration.ofSeconds(10),
+        () -> ok(h2, "network", "ls", "--filter", "driver=overlay", "--format", "{{.Name}}").strip().equals("ingress"));
   }
 
   @Test

@@ -100,6 +100,9 @@ final class NetworkDistribution {
       return;
     }
     dirtyNetworks.add(id);
+    if (ingress(before) || ingress(next)) {
+      dirtyNodes.addAll(sent.keySet());
+    }
     for (String o : ownersByNetwork.getOrDefault(id, Set.of())) {
       dirtyNodes.add(owners.get(o).nodeId());
     }
@@ -265,9 +268,18 @@ final class NetworkDistribution {
     return b.getUpsertedCount() == 0 && b.getRemovedCount() == 0 ? null : b.build();
   }
 
-  /** The allocated networks the node's tasks and attachments hold, sorted by ID. */
+  private static boolean ingress(NetworkObject n) {
+    return n != null && n.spec().ingress();
+  }
+
+  /**
+   * The allocated networks the node's tasks and attachments hold, and ingress, sorted by ID. Every
+   * node of a swarm knows ingress (its `network ls` shows it, as Docker's does); the node makes no
+   * sandbox for it until an endpoint needs one.
+   */
   Set<String> needs(String nodeId) {
     Set<String> out = new TreeSet<>();
+    networks.values().stream().filter(NetworkDistribution::ingress).forEach(n -> out.add(n.id()));
     for (String o : ownersByNode.getOrDefault(nodeId, Set.of())) {
       Endpoints.Owner owner = owners.get(o);
       if (owner.holdsNetworks()) {

@@ -93,6 +93,17 @@ class NetworkDistributionTest {
   }
 
   @Test
+  void everyNodeKnowsIngressWithoutATaskOnItAsDockersNetworkLsShows() {
+    NetworkObject base = network("I", 4096, 12);
+    NetworkObject ingress = base.withSpec(base.spec().withFlags(false, false, true));
+    loadTwoNodesAndNetworkA(ingress, running("t1", "n1", "A=10.0.1.2/24"));
+    assertThat(networkIds(d.full("n1"))).containsExactly("A", "I");
+    assertThat(networkIds(d.full("n3"))).containsExactly("I");
+    d.apply(new StoreEvent.Deleted(ingress));
+    assertThat(d.drain().get("n3").removed().getRemovedList()).containsExactly("I");
+  }
+
+  @Test
   void aNetworkArrivesWithTheFirstTaskThatNeedsItAndLeavesWithTheLast() {
     loadTwoNodesAndNetworkA();
     d.full("n1");

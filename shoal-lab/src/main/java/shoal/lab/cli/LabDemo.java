@@ -62,7 +62,25 @@ final class LabDemo implements Callable<Integer> {
       new Step("h2", "shoal swarm join --token ${TOKEN} 192.168.77.11:2377"),
       new Step("h3", "shoal swarm join --token ${TOKEN} 192.168.77.11:2377"),
       new Step("h1", "shoal node ls"),
-      Step.refused("h3", "shoal node ls"));
+      Step.refused("h3", "shoal node ls"),
+      Step.heading("5. An overlay network; workers see it only once they run something on it"),
+      new Step("h1", "shoal network ls"),
+      new Step("h1", "shoal network inspect ingress --format '{{.Name}}: scope {{.Scope}}, driver {{.Driver}}, "
+          + "ingress {{.Ingress}}, attachable {{.Attachable}}, subnet {{(index .IPAM.Config 0).Subnet}}, "
+          + "VXLAN ID {{index .Options \"com.docker.network.driver.overlay.vxlanid_list\"}}'"),
+      new Step("h1", "shoal network create --driver overlay --attachable my-overlay"),
+      new Step("h2", "shoal network ls --filter driver=overlay"),
+      new Step("h1", "shoal service create --name my-service --replicas 3 --network my-overlay busybox sleep 1d"),
+      new Step("h1", "shoal service ps my-service --format 'table {{.Name}}\\t{{.Node}}\\t{{.CurrentState}}'"),
+      new Step("h2", "shoal network ls --filter driver=overlay"),
+      Step.heading("6. Tasks on different hosts reach each other over VXLAN"),
+      new Step("h3", "shoal inspect --format '{{(index .NetworkSettings.Networks \"my-overlay\").IPAddress}}' "
+          + "$(shoal ps -q --filter label=com.docker.swarm.service.name=my-service)", "IP3"),
+      new Step("h1", "shoal exec $(shoal ps -q --filter label=com.docker.swarm.service.name=my-service) "
+          + "ping -c 3 ${IP3}"),
+      new Step("h2", "shoal run -d --network my-overlay --name probe busybox sleep 1d"),
+      new Step("h2", "shoal exec probe ping -c 2 ${IP3}"),
+      new Step("h1", "shoal network inspect my-overlay --verbose --format '{{json .Peers}}'"));
 
   @Override
   public Integer call() throws Exception {
