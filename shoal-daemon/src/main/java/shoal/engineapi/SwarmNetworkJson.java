@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import shoal.manager.store.objects.NetworkObject;
+import shoal.swarm.NetworkServices;
 import shoal.swarm.SwarmNetworks;
 
 /** Swarm networks in Docker's JSON shape ({@code GET /networks}, {@code /networks/{id}}). */
@@ -13,10 +14,12 @@ final class SwarmNetworkJson {
   private SwarmNetworkJson() {}
 
   /**
-   * @param verbose {@code verbose=1}: with Peers and Services (Services empty until load balancing)
+   * @param verbose {@code verbose=1}: with Peers and Services
    * @param peers the nodes taking part in the network (shown when verbose)
+   * @param services the services on the network and their tasks (shown when verbose)
    */
-  static ObjectNode of(ObjectMapper json, NetworkObject n, boolean verbose, List<SwarmNetworks.Peer> peers) {
+  static ObjectNode of(ObjectMapper json, NetworkObject n, boolean verbose, List<SwarmNetworks.Peer> peers,
+      List<NetworkServices.Service> services) {
     ObjectNode o = json.createObjectNode();
     o.put("Name", n.spec().name());
     o.put("Id", n.id());
@@ -57,7 +60,21 @@ final class SwarmNetworkJson {
     if (verbose) {
       var list = o.putArray("Peers");
       peers.forEach(p -> list.addObject().put("Name", p.name()).put("IP", p.ip()));
-      o.putObject("Services");
+      ObjectNode byName = o.putObject("Services");
+      for (NetworkServices.Service s : services) {
+        ObjectNode so = byName.putObject(s.name());
+        so.put("VIP", s.vip());
+        so.putArray("Ports");
+        so.put("LocalLBIndex", 0);
+        var tasks = so.putArray("Tasks");
+        for (NetworkServices.Task t : s.tasks()) {
+          ObjectNode to = tasks.addObject();
+          to.put("Name", t.name());
+          to.put("EndpointID", t.endpointId());
+          to.put("EndpointIP", t.endpointIp());
+          to.putObject("Info").put("Host IP", t.hostIp());
+        }
+      }
     }
     return o;
   }

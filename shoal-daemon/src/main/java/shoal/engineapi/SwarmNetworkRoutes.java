@@ -38,7 +38,7 @@ final class SwarmNetworkRoutes {
           && f.matchesAny("type", v -> v.equals("custom"))
           && f.matchesLabels(n.spec().labels())
           && (dangling == null || dangling != swarm.inUse(n))) {
-        out.add(SwarmNetworkJson.of(json, n, false, List.of()));
+        out.add(SwarmNetworkJson.of(json, n, false, List.of(), List.of()));
       }
     }
   }
@@ -46,7 +46,8 @@ final class SwarmNetworkRoutes {
   /** The swarm network by ID, name or ID prefix, in Docker's shape; empty if none. */
   Optional<ObjectNode> inspect(ObjectMapper json, String ref, boolean verbose) {
     return swarm.find(ref).map(n -> {
-      ObjectNode o = SwarmNetworkJson.of(json, n, verbose, verbose ? swarm.peers(n) : List.of());
+      ObjectNode o = SwarmNetworkJson.of(json, n, verbose, verbose ? swarm.peers(n) : List.of(),
+          verbose ? swarm.services(n) : List.of());
       List<shoal.net.Sandbox> here = local.attachedTo(n.id());
       if (!here.isEmpty() && n.allocation() != null) {
         // This node's own containers on the network, as Docker shows them (other nodes' are not).

@@ -182,6 +182,11 @@ public final class NetworkControl {
         .toList();
   }
 
+  /** {@code network inspect -v}'s Services: each service's VIP and reachable tasks on the network. */
+  public List<NetworkServices.Service> services(NetworkObject n) {
+    return StoreCalls.read(store, tx -> NetworkServices.of(tx, n));
+  }
+
   /** Whether a service or a task uses the network. */
   public boolean inUse(NetworkObject n) {
     return StoreCalls.read(store, tx -> ServiceNetworks.userOf(tx, n) != null);

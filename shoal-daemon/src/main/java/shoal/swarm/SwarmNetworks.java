@@ -38,6 +38,11 @@ public final class SwarmNetworks {
     return role() == Role.MANAGER ? swarm.networks().peers(n) : List.of();
   }
 
+  /** The services on the network with their tasks; managers only know (elsewhere none). */
+  public List<NetworkServices.Service> services(NetworkObject n) {
+    return role() == Role.MANAGER ? swarm.networks().services(n) : List.of();
+  }
+
   /** The hook the node's data plane fills on workers. */
   public NodeNetworks known() {
     return known;

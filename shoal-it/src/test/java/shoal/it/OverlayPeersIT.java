@@ -39,6 +39,11 @@ class OverlayPeersIT {
     String all = String.join(" ", List.of("h1=" + h1.address(), "h2=" + h2.address(), "h3=" + h3.address()));
     await("the three nodes as peers", CONVERGE, () -> sorted(peers(h1, "front")).equals(all));
     assertThat(peers(h1, "ingress")).isEmpty();
+    // Services: the service's VIP and its three tasks, each with its address and its node's.
+    String services = ok(h1, "network", "inspect", "-v", "-f",
+        "{{range $name, $s := .Services}}{{$name}} {{$s.VIP}}{{range $s.Tasks}} {{index .Info \"Host IP\"}}{{end}}{{end}}",
+        "front").strip();
+    assertThat(services).matches("web 10\\.\\d+\\.\\d+\\.\\d+( 192\\.168\\.77\\.1[123]){3}");
 
     h3.daemon().kill9();
     await("h3 Down", CONVERGE, () -> nodeLs(h1).values().stream()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -55,7 +56,10 @@ class ImageCliIT {
       CommandResult ours = ok(daemon.shoal(args));
       assertThat(ours.stdout().lines().sorted().toList()).as(String.join(" ", args))
           .isEqualTo(daemon.docker(args).stdout().lines().sorted().toList());
-      assertThat(ours.stdout().lines().findFirst()).isEqualTo(daemon.docker(args).stdout().lines().findFirst());
+      if (!List.of(args).contains("--format")) {
+        // The header line; without one the first line is one of those randomly ordered repositories.
+        assertThat(ours.stdout().lines().findFirst()).isEqualTo(daemon.docker(args).stdout().lines().findFirst());
+      }
     }
     assertThat(ok(daemon.shoal("images", "mirror/box")).stdout()).contains("mirror/box   1.0       ");
     assertThat(ok(daemon.shoal("rmi", "mirror/box:1.0")).stdout()).isEqualTo("Untagged: mirror/box:1.0\n");
