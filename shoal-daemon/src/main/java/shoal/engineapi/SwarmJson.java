@@ -26,9 +26,6 @@ final class SwarmJson {
   /** VXLAN's port; Shoal's overlay (issue 6) uses Docker's default. */
   static final int DATA_PATH_PORT = 4789;
 
-  /** Docker's default, reported: Shoal keeps no task history yet. */
-  static final int TASK_HISTORY_RETENTION_LIMIT = 5;
-
   private SwarmJson() {}
 
   /** {@code GET /swarm}: the cluster with its join tokens. */
@@ -63,7 +60,7 @@ final class SwarmJson {
     ObjectNode o = json.createObjectNode();
     o.put("Name", s.name());
     o.set("Labels", json.valueToTree(new TreeMap<>(s.labels())));
-    o.putObject("Orchestration").put("TaskHistoryRetentionLimit", TASK_HISTORY_RETENTION_LIMIT);
+    o.putObject("Orchestration").put("TaskHistoryRetentionLimit", s.orchestration().taskHistoryRetentionLimit());
     o.putObject("Raft")
         .put("SnapshotInterval", s.raft().snapshotInterval())
         .put("KeepOldSnapshots", s.raft().keepOldSnapshots())
@@ -131,7 +128,14 @@ final class SwarmJson {
         : defaults;
     Duration beat = nanos(s.path("Dispatcher").path("HeartbeatPeriod"), "Dispatcher.HeartbeatPeriod");
     Duration expiry = nanos(s.path("CAConfig").path("NodeCertExpiry"), "CAConfig.NodeCertExpiry");
-    return new ClusterObject.Spec(null, labels, r, new ClusterObject.Dispatcher(beat), new ClusterObject.CaConfig(expiry));
+    JsonNode limit = s.path("Orchestration").path("TaskHistoryRetentionLimit");
+    if (!limit.isMissingNode() && !limit.isNull() && !limit.canConvertToLong()) {
+      throw new InvalidArgumentException("invalid Orchestration.TaskHistoryRetentionLimit: " + limit);
+    }
+    ClusterObject.Orchestration orchestration =
+        limit.canConvertToLong() ? new ClusterObject.Orchestration(limit.asLong()) : null;
+    return new ClusterObject.Spec(null, labels, r, new ClusterObject.Dispatcher(beat),
+        new ClusterObject.CaConfig(expiry), orchestration);
   }
 
   private static long positive(long v, long fallback) {

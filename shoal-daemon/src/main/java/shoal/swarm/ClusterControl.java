@@ -37,7 +37,8 @@ public final class ClusterControl {
    */
   public void update(long version, ClusterObject.Spec spec, boolean rotateWorker, boolean rotateManager) {
     ClusterObject.Spec next = ClusterBootstrap.withShoalDefaults(
-        new ClusterObject.Spec(ClusterObject.DEFAULT_NAME, spec.labels(), spec.raft(), spec.dispatcher(), spec.caConfig()));
+        new ClusterObject.Spec(ClusterObject.DEFAULT_NAME, spec.labels(), spec.raft(), spec.dispatcher(), spec.caConfig(),
+            spec.orchestration()));
     String workerSecret = JoinToken.newSecret();
     String managerSecret = JoinToken.newSecret();
     try {

@@ -56,6 +56,15 @@ class SwarmJsonTest {
   }
 
   @Test
+  void theTaskHistoryLimitOfSwarmUpdateIsKeptAndShownAndAnEmptyOrchestrationTakesTheDefault() throws Exception {
+    ClusterObject.Spec s = SwarmJson.specOf(JSON.readTree("{\"Orchestration\":{\"TaskHistoryRetentionLimit\":2}}"));
+    assertThat(s.orchestration().taskHistoryRetentionLimit()).isEqualTo(2);
+    assertThat(SwarmJson.spec(JSON, s).path("Orchestration").path("TaskHistoryRetentionLimit").asLong()).isEqualTo(2);
+    assertThat(SwarmJson.specOf(JSON.readTree("{\"Orchestration\":{}}")).orchestration())
+        .isEqualTo(ClusterObject.Orchestration.defaults());
+  }
+
+  @Test
   void aNodeSpecReadsItsLabelsRoleAndAvailability() throws Exception {
     NodeObject.Spec s = NodeJson.specOf(JSON.readTree(
         "{\"Name\":\"\",\"Labels\":{\"zone\":\"east\"},\"Role\":\"manager\",\"Availability\":\"drain\"}"));

@@ -183,8 +183,36 @@ class ServiceIT {
     ok("service", "rm", "later");
   }
 
-  /** {@code service logs -f --raw}, read until {@code until} shows; then the client leaves. */
+  @Test
+  void followedServiceLogsShowTasksStartedAfterTheyBegan() throws Exception {
+    ok("service", "create", "-d", "--no-resolve-image", "--name", "grows", "busybox", "sh", "-c",
+        "echo hello from $(hostname); sleep 1d");
+    await("running", () -> running("grows") == 1);
+    Thread scaler = Thread.ofVirtual().start(() -> {
+      try {
+        Thread.sleep(1500);
+        ok("service", "scale", "-d", "grows=2");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    try {
+      java.util.List<String> lines = followLogs("grows", l -> l.stream().filter(x -> x.startsWith("hello from")).count() == 2,
+          Duration.ofSeconds(20));
+      assertThat(lines.stream().filter(l -> l.startsWith("hello from")).distinct()).hasSize(2);
+    } finally {
+      scaler.join(10000);
+      ok("service", "rm", "grows");
+    }
+  }
+
   private static java.util.List<String> followLogs(String service, String until, Duration timeout) throws Exception {
+    return followLogs(service, l -> l.contains(until), timeout);
+  }
+
+  /** {@code service logs -f --raw}, read until {@code done} holds; then the client leaves. */
+  private static java.util.List<String> followLogs(String service,
+      java.util.function.Predicate<java.util.List<String>> done, Duration timeout) throws Exception {
     ProcessBuilder pb = new ProcessBuilder("/usr/local/bin/docker", "service", "logs", "-f", "--raw", service).redirectErrorStream(true);
     pb.environment().put("DOCKER_HOST", "unix://" + d.socket());
     Process p = pb.start();
@@ -200,7 +228,7 @@ class ServiceIT {
     });
     try {
       long deadline = System.nanoTime() + timeout.toNanos();
-      while (!lines.contains(until) && System.nanoTime() < deadline) {
+      while (!done.test(lines) && System.nanoTime() < deadline) {
         Thread.sleep(50);
       }
       assertThat(p.isAlive()).as("still following").isTrue();

@@ -151,6 +151,9 @@ class SwarmCliIT {
         .isEqualTo(swarmSection(ok(docker(h1, "info")).stdout()));
     assertThat(ok(docker(h1, "info", "--format", "{{json .Swarm.Cluster.Spec.Orchestration}}")).stdout()).isEqualTo(before);
     assertThat(ok(shoal(h1, "swarm", "inspect", "-f", "{{.Spec.Dispatcher.HeartbeatPeriod}}")).stdout()).isEqualTo("2000000000\n");
+    ok(docker(h1, "swarm", "update", "--task-history-limit", "2"));
+    assertThat(ok(shoal(h1, "swarm", "inspect", "-f", "{{.Spec.Orchestration.TaskHistoryRetentionLimit}} "
+        + "{{.Spec.Dispatcher.HeartbeatPeriod}}")).stdout()).isEqualTo("2 2000000000\n");
   }
 
   @Test

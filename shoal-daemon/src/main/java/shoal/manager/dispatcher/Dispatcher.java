@@ -290,8 +290,11 @@ public final class Dispatcher {
   private boolean apply(StoreEvent e) {
     overlay.apply(e);
     switch (e) {
-      case StoreEvent.ObjectEvent o when o.object() instanceof TaskObject -> {
+      case StoreEvent.ObjectEvent o when o.object() instanceof TaskObject t -> {
         assignments.apply(e);
+        if (!(e instanceof StoreEvent.Deleted)) {
+          logs.taskChanged(t);
+        }
         return false;
       }
       case StoreEvent.Created c when c.object() instanceof NodeObject n -> nodes.put(n.id(), n);

@@ -38,32 +38,63 @@ final class LogBroker {
     this.sessions = sessions;
   }
 
-  /** One subscription: the nodes still to finish. */
+  /**
+   * One subscription. Each node asked sends on a stream named by a stream ID: the subscription's
+   * own for the tasks known at the start, one more per task that started later (a node runs one
+   * publisher per ID). What is pending is keyed {@code streamId@nodeId}.
+   */
   private final class Subscription {
     final String id = UUID.randomUUID().toString();
     final LogFeed feed = new LogFeed(() -> cancel(this));
-    // Each asked task's service, which the lines carry to the reader.
+    final LogSelector selector;
+    // Following a service: the feed stays open for its tasks to come, until the reader leaves.
+    final boolean open;
+    // Each asked task's service, which the lines carry to the reader; guarded by pending.
     final Map<String, String> serviceOf = new HashMap<>();
-    // Guards pending.
+    // Stream IDs other than id, registered in subscriptions; guarded by pending.
+    final Set<String> extraStreams = new HashSet<>();
     final Set<String> pending = new HashSet<>();
 
-    /** Marks a node done; ends the feed after the last one. */
-    void done(String nodeId, String error) {
+    Subscription(LogSelector selector) {
+      this.selector = selector;
+      this.open = selector.getFollow() && selector.getServiceIdsCount() > 0;
+    }
+
+    /** Marks a node's stream done; ends the feed after the last one unless it stays open. */
+    void done(String key, String error) {
       boolean last;
       synchronized (pending) {
-        if (!pending.remove(nodeId)) {
+        if (!pending.remove(key)) {
           return;
         }
-        last = pending.isEmpty();
+        last = pending.isEmpty() && !open;
       }
       if (!error.isEmpty()) {
         feed.put(LogBatch.newBuilder().setSubscriptionId(id).setError(error).build());
       }
       if (last) {
-        subscriptions.remove(id, this);
+        forget(this);
         feed.end();
       }
     }
+
+    String serviceOf(String taskId) {
+      synchronized (pending) {
+        return serviceOf.get(taskId);
+      }
+    }
+  }
+
+  private static String key(String streamId, String nodeId) {
+    return streamId + "@" + nodeId;
+  }
+
+  private static String nodeOf(String key) {
+    return key.substring(key.lastIndexOf('@') + 1);
+  }
+
+  private static String streamOf(String key) {
+    return key.substring(0, key.lastIndexOf('@'));
   }
 
   /** Subscribes to the logs of the selected services' and tasks' containers, on every node that has one. */
@@ -73,29 +104,60 @@ final class LogBroker {
     List<TaskObject> tasks = store.viewLocal(tx -> tx.tasks().list(t -> !t.nodeId().isEmpty()
         && (services.contains(t.serviceId()) || taskIds.contains(t.id()))));
     Map<String, LogSubscription.Builder> byNode = new HashMap<>();
-    Subscription sub = new Subscription();
-    for (TaskObject t : tasks) {
-      sub.serviceOf.put(t.id(), t.serviceId());
-      byNode.computeIfAbsent(t.nodeId(), n -> LogSubscription.newBuilder().setId(sub.id)
-          .setFollow(sel.getFollow()).setTail(sel.getTail()).setSinceNs(sel.getSinceNs())).addTaskIds(t.id());
+    Subscription sub = new Subscription(sel);
+    synchronized (sub.pending) {
+      for (TaskObject t : tasks) {
+        sub.serviceOf.put(t.id(), t.serviceId());
+        byNode.computeIfAbsent(t.nodeId(), n -> LogSubscription.newBuilder().setId(sub.id)
+            .setFollow(sel.getFollow()).setTail(sel.getTail()).setSinceNs(sel.getSinceNs())).addTaskIds(t.id());
+      }
+      byNode.keySet().forEach(n -> sub.pending.add(key(sub.id, n)));
     }
-    sub.pending.addAll(byNode.keySet());
     subscriptions.put(sub.id, sub);
-    if (byNode.isEmpty()) {
+    if (byNode.isEmpty() && !sub.open) {
       subscriptions.remove(sub.id);
       sub.feed.end();
       return sub.feed;
     }
-    byNode.forEach((nodeId, s) -> {
-      Session session = sessions.apply(nodeId);
-      if (session == null) {
-        sub.done(nodeId, INCOMPLETE + "node " + nodeId + " is not available");
-      } else {
-        session.send(ManagerMessage.newBuilder().setLogSubscription(s));
-      }
-    });
+    byNode.forEach((nodeId, s) -> ask(sub, nodeId, s));
     log.debug("log subscription {}: {} tasks on {} nodes", sub.id, tasks.size(), byNode.size());
     return sub.feed;
+  }
+
+  private void ask(Subscription sub, String nodeId, LogSubscription.Builder s) {
+    Session session = sessions.apply(nodeId);
+    if (session == null) {
+      sub.done(key(s.getId(), nodeId), INCOMPLETE + "node " + nodeId + " is not available");
+    } else {
+      session.send(ManagerMessage.newBuilder().setLogSubscription(s));
+    }
+  }
+
+  /**
+   * A task changed in the store (the dispatcher's loop calls this): a task of a followed service
+   * that has started since the subscription began is asked of its node, from its first line.
+   */
+  void taskChanged(TaskObject t) {
+    if (t.nodeId().isEmpty() || t.status().state().compareTo(TaskObject.TaskState.RUNNING) < 0) {
+      return;
+    }
+    for (Subscription sub : Set.copyOf(subscriptions.values())) {
+      if (!sub.open || !sub.selector.getServiceIdsList().contains(t.serviceId())) {
+        continue;
+      }
+      String stream = sub.id + "." + t.id();
+      synchronized (sub.pending) {
+        if (sub.serviceOf.containsKey(t.id()) || !subscriptions.containsKey(sub.id)) {
+          continue;
+        }
+        sub.serviceOf.put(t.id(), t.serviceId());
+        sub.extraStreams.add(stream);
+        sub.pending.add(key(stream, t.nodeId()));
+      }
+      subscriptions.put(stream, sub);
+      ask(sub, t.nodeId(), LogSubscription.newBuilder().setId(stream).setFollow(true).setTail(-1)
+          .setSinceNs(sub.selector.getSinceNs()).addTaskIds(t.id()));
+    }
   }
 
   /** What {@code nodeId} published for a subscription; ignored unless the node was asked. */
@@ -104,15 +166,16 @@ final class LogBroker {
     if (sub == null) {
       return;
     }
+    String key = key(b.getSubscriptionId(), nodeId);
     synchronized (sub.pending) {
-      if (!sub.pending.contains(nodeId)) {
+      if (!sub.pending.contains(key)) {
         return;
       }
     }
     if (b.getLinesCount() > 0) {
       LogBatch.Builder out = LogBatch.newBuilder().setSubscriptionId(sub.id);
       for (LogLine l : b.getLinesList()) {
-        String service = sub.serviceOf.get(l.getTaskId());
+        String service = sub.serviceOf(l.getTaskId());
         if (service != null) {
           out.addLines(l.toBuilder().setServiceId(service).setNodeId(nodeId));
         }
@@ -120,7 +183,7 @@ final class LogBroker {
       sub.feed.put(out.build());
     }
     if (b.getDone()) {
-      sub.done(nodeId, b.getError().isEmpty() ? "" : INCOMPLETE + b.getError());
+      sub.done(key, b.getError().isEmpty() ? "" : INCOMPLETE + b.getError());
     }
   }
 
@@ -128,40 +191,53 @@ final class LogBroker {
   void broken(String nodeId, String subscriptionId) {
     Subscription sub = subscriptions.get(subscriptionId);
     if (sub != null) {
-      sub.done(nodeId, INCOMPLETE + "node " + nodeId + " is not available");
+      sub.done(key(subscriptionId, nodeId), INCOMPLETE + "node " + nodeId + " is not available");
     }
   }
 
   /** A node's session ended: the subscriptions it was in are done for it. */
   void sessionEnded(String nodeId) {
-    for (Subscription sub : subscriptions.values()) {
-      sub.done(nodeId, INCOMPLETE + "node " + nodeId + " is not available");
+    for (Subscription sub : Set.copyOf(subscriptions.values())) {
+      List<String> keys;
+      synchronized (sub.pending) {
+        keys = sub.pending.stream().filter(k -> nodeOf(k).equals(nodeId)).toList();
+      }
+      keys.forEach(k -> sub.done(k, INCOMPLETE + "node " + nodeId + " is not available"));
+    }
+  }
+
+  private void forget(Subscription sub) {
+    subscriptions.remove(sub.id, sub);
+    synchronized (sub.pending) {
+      sub.extraStreams.forEach(s -> subscriptions.remove(s, sub));
     }
   }
 
   /** The subscriber left: the nodes still sending are told to stop. */
   private void cancel(Subscription sub) {
-    if (!subscriptions.remove(sub.id, sub)) {
+    if (!subscriptions.containsKey(sub.id)) {
       return;
     }
-    Set<String> nodes;
+    forget(sub);
+    Set<String> keys;
     synchronized (sub.pending) {
-      nodes = new HashSet<>(sub.pending);
+      keys = new HashSet<>(sub.pending);
       sub.pending.clear();
     }
-    for (String nodeId : nodes) {
-      Session s = sessions.apply(nodeId);
+    for (String key : keys) {
+      Session s = sessions.apply(nodeOf(key));
       if (s != null) {
-        s.send(ManagerMessage.newBuilder().setLogSubscription(LogSubscription.newBuilder().setId(sub.id).setClose(true)));
+        s.send(ManagerMessage.newBuilder().setLogSubscription(
+            LogSubscription.newBuilder().setId(streamOf(key)).setClose(true)));
       }
     }
   }
 
   /** Ends every subscription (the dispatcher stops). */
   void close() {
-    for (Subscription sub : subscriptions.values()) {
+    for (Subscription sub : Set.copyOf(subscriptions.values())) {
       sub.feed.put(LogBatch.newBuilder().setError(INCOMPLETE + "the manager stopped leading").build());
-      subscriptions.remove(sub.id);
+      forget(sub);
       sub.feed.end();
     }
   }
