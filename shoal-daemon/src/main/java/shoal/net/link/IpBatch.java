@@ -115,6 +115,11 @@ public final class IpBatch {
     return line("neigh del " + ip + " dev " + dev);
   }
 
+  /** How long the neighbour table waits before it asks again for an unresolved address on {@code dev}. */
+  public IpBatch neighbourRetransmit(String dev, int millis) {
+    return line("ntable change name arp_cache dev " + dev + " retrans " + millis);
+  }
+
   public IpBatch deleteLink(String name) {
     return line("link delete dev " + name);
   }

@@ -28,6 +28,9 @@ import shoal.net.link.IpRoute.LinkInfo;
  * idempotent, and a failure half-way undoes what the call made.
  */
 public final class OverlayDriver {
+  /** ARP retransmission on containers' overlay interfaces (the kernel's default is 1000). */
+  static final int ARP_RETRANS_MS = 100;
+
   private static final Logger log = LoggerFactory.getLogger(OverlayDriver.class);
   public static final String SANDBOX_PREFIX = "ov-";
   public static final String BRIDGE = "br0";
@@ -185,6 +188,10 @@ public final class OverlayDriver {
     sandbox.addVethPair(e.hostVeth(), e.ifName(), e.mac(), containerNetns, s.mtu());
     sandbox.setMasterAndUp(e.hostVeth(), BRIDGE);
     inside.addAddress(e.ifName(), s.subnet().withPrefix(e.ipv4()));
+    // Every neighbour here is answered at once by the sandbox's ARP proxy, or not at all (a peer
+    // not yet pushed): a resolution that started before the peer arrived then retries within
+    // ARP_RETRANS_MS, not the kernel's second.
+    inside.neighbourRetransmit(e.ifName(), ARP_RETRANS_MS);
     inside.up(e.ifName());
   }
 

@@ -76,6 +76,8 @@ class OverlayDriverIT {
     assertThat(ping(h1, C2)).as("h1 -> h2 over VXLAN").isTrue();
     assertThat(ping(h2, C1)).as("h2 -> h1 over VXLAN").isTrue();
     assertThat(sh(h1, "ip -n c1 -d link show eth0")).contains("mtu 1450").contains("02:42:0a:00:01:02");
+    // A resolution begun before its peer was pushed retries soon (the proxy answers at once or never).
+    assertThat(sh(h1, "ip netns exec c1 sysctl -n net.ipv4.neigh.eth0.retrans_time_ms").strip()).isEqualTo("100");
     assertThat(sh(h1, "ip -n " + SANDBOX + " -d link show vxlan0"))
         .contains("vxlan id 4097").contains("local " + VTEP1).contains("dstport 4789")
         .contains("nolearning").contains("proxy").contains("master br0").contains("mtu 1450");
