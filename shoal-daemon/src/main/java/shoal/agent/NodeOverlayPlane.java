@@ -73,6 +73,7 @@ public final class NodeOverlayPlane implements OverlayPlane {
       local.add(toLocal(n));
     }
     overlays.networks(full, local, removed);
+    removed.forEach(shown::forgetPeers);
   }
 
   @Override
@@ -81,6 +82,7 @@ public final class NodeOverlayPlane implements OverlayPlane {
     for (OverlayPeer p : upserted) {
       byEndpoint.put(p.endpointId(), new RemotePeer(p.ip(), p.mac(), p.vtep()));
     }
+    shown.peers(networkId, full, upserted, removedEndpointIds);
     try {
       overlays.peers(networkId, full, byEndpoint, removedEndpointIds);
     } catch (RuntimeException e) {

@@ -9,8 +9,9 @@ import java.util.Locale;
  * @param ip its IPv4 address on the network, without prefix length
  * @param mac {@code 02:42:} followed by the four IPv4 bytes in lower-case hex ({@link #macOf})
  * @param vtep the IPv4 address of the node hosting it (its advertise address without port)
+ * @param nodeName the hostname of that node ({@code network inspect -v}'s Peers on any node)
  */
-public record OverlayPeer(String endpointId, String ip, String mac, String vtep) {
+public record OverlayPeer(String endpointId, String ip, String mac, String vtep, String nodeName) {
 
   /**
    * Docker's MAC for an overlay endpoint: {@code 02:42:} and the IPv4 bytes, so every node derives

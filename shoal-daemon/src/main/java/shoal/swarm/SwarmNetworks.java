@@ -32,10 +32,25 @@ public final class SwarmNetworks {
 
   /**
    * The nodes taking part in the network: on a manager those the store says host an endpoint on
-   * it; elsewhere none (a worker knows its peers' addresses only, not their nodes).
+   * it; on a worker itself and the nodes of its peer table; outside a swarm none.
    */
   public List<Peer> peers(NetworkObject n) {
-    return role() == Role.MANAGER ? swarm.networks().peers(n) : List.of();
+    return switch (role()) {
+      case MANAGER -> swarm.networks().peers(n);
+      case WORKER -> workerPeers(n);
+      case NONE -> List.of();
+    };
+  }
+
+  /** On a worker: itself (it shows the network only while it has an endpoint there) and the nodes of its peer table. */
+  private List<Peer> workerPeers(NetworkObject n) {
+    List<Peer> out = new java.util.ArrayList<>();
+    String self = swarm.info().nodeAddr();
+    if (!self.isEmpty()) {
+      out.add(new Peer(swarm.hostname(), self));
+    }
+    known.peerNodes(n.id()).forEach((name, ip) -> out.add(new Peer(name, ip)));
+    return out;
   }
 
   /** The services on the network with their tasks; managers only know (elsewhere none). */

@@ -314,6 +314,11 @@ public final class SwarmService implements AutoCloseable {
   }
 
   /** The Swarm section of {@code /info}. */
+  /** This node's hostname, as it registers with the managers. */
+  public String hostname() {
+    return host.hostname();
+  }
+
   public SwarmInfo info() {
     SwarmNode n = node;
     if (n == null) {

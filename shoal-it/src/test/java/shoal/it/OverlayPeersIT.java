@@ -38,6 +38,7 @@ class OverlayPeersIT {
     await("3 running", CONVERGE, () -> running(h1, "web") == 3);
     String all = String.join(" ", List.of("h1=" + h1.address(), "h2=" + h2.address(), "h3=" + h3.address()));
     await("the three nodes as peers", CONVERGE, () -> sorted(peers(h1, "front")).equals(all));
+    await("a worker names the same peers", CONVERGE, () -> sorted(peers(h2, "front")).equals(all));
     assertThat(peers(h1, "ingress")).isEmpty();
     // Services: the service's VIP and its three tasks, each with its address and its node's.
     String services = ok(h1, "network", "inspect", "-v", "-f",
@@ -49,6 +50,8 @@ class OverlayPeersIT {
     await("h3 Down", CONVERGE, () -> nodeLs(h1).values().stream()
         .anyMatch(r -> r.hostname().equals("h3") && r.status().equals("Down")));
     await("h3 no longer a peer", CONVERGE, () -> sorted(peers(h1, "front"))
+        .equals("h1=" + h1.address() + " h2=" + h2.address()));
+    await("h3 no longer a peer on the worker either", CONVERGE, () -> sorted(peers(h2, "front"))
         .equals("h1=" + h1.address() + " h2=" + h2.address()));
 
     ok(h1, "service", "rm", "web");

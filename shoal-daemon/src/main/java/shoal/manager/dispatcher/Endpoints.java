@@ -83,6 +83,11 @@ public final class Endpoints {
     return addr.isEmpty() ? null : hostOf(addr);
   }
 
+  /** The node's hostname as it registered; empty when unknown. */
+  public static String hostname(NodeObject n) {
+    return n == null || n.description() == null ? "" : n.description().hostname();
+  }
+
   /** The host part of {@code host}, {@code host:port} or {@code [v6]:port}. */
   static String hostOf(String addr) {
     if (addr.startsWith("[")) {
@@ -93,12 +98,12 @@ public final class Endpoints {
     return colon >= 0 && addr.indexOf(':', colon + 1) < 0 ? addr.substring(0, colon) : addr;
   }
 
-  /** The peer an owner is on a network, hosted at {@code vtep}. */
-  static OverlayPeer peer(Owner o, String networkId, String vtep) {
+  /** The peer an owner is on a network, hosted at {@code vtep} by the node named {@code nodeName}. */
+  static OverlayPeer peer(Owner o, String networkId, String vtep, String nodeName) {
     String address = o.addresses().get(networkId);
     int slash = address.indexOf('/');
     String ip = slash < 0 ? address : address.substring(0, slash);
-    return new OverlayPeer(o.id(), ip, OverlayPeer.macOf(ip), vtep);
+    return new OverlayPeer(o.id(), ip, OverlayPeer.macOf(ip), vtep, nodeName);
   }
 
   /**

@@ -113,7 +113,8 @@ final class NetworkDistribution {
     if (now == null) {
       sent.remove(id);
     }
-    if (Objects.equals(Endpoints.vtep(before), Endpoints.vtep(now))) {
+    if (Objects.equals(Endpoints.vtep(before), Endpoints.vtep(now))
+        && Endpoints.hostname(before).equals(Endpoints.hostname(now))) {
       return;
     }
     for (String o : ownersByNode.getOrDefault(id, Set.of())) {
@@ -299,7 +300,7 @@ final class NetworkDistribution {
       }
       String vtep = Endpoints.vtep(nodes.get(owner.nodeId()));
       if (vtep != null) {
-        out.put(o, Endpoints.peer(owner, networkId, vtep));
+        out.put(o, Endpoints.peer(owner, networkId, vtep, Endpoints.hostname(nodes.get(owner.nodeId()))));
       }
     }
     return out;

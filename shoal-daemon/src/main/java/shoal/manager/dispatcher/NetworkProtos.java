@@ -56,10 +56,11 @@ public final class NetworkProtos {
 
   public static Peer toProto(OverlayPeer p) {
     return Peer.newBuilder()
-        .setEndpointId(p.endpointId()).setIp(p.ip()).setMac(p.mac()).setVtep(p.vtep()).build();
+        .setEndpointId(p.endpointId()).setIp(p.ip()).setMac(p.mac()).setVtep(p.vtep())
+        .setNodeName(p.nodeName()).build();
   }
 
   public static OverlayPeer fromProto(Peer p) {
-    return new OverlayPeer(p.getEndpointId(), p.getIp(), p.getMac(), p.getVtep());
+    return new OverlayPeer(p.getEndpointId(), p.getIp(), p.getMac(), p.getVtep(), p.getNodeName());
   }
 }
