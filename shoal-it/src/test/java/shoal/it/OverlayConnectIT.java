@@ -63,4 +63,23 @@ class OverlayConnectIT {
         () -> docker(h1, "network", "rm", "link").ok());
     assertThat(ok(h1, "network", "ls", "-q", "--filter", "name=link")).isEmpty();
   }
+
+  @Test
+  @WithLab(nodes = 2)
+  void theOverlayMtuIsTheUnderlaysLessVxlansOverhead(Lab lab) throws Exception {
+    LabHost h1 = lab.host("h1");
+    LabHost h2 = lab.host("h2");
+    for (LabHost h : java.util.List.of(h1, h2)) {
+      assertThat(h.host().exec("ip", "link", "set", "eth0", "mtu", "1400").ok()).isTrue();
+    }
+    ServiceLab.swarm(lab, "h1", "h2");
+    ok(h1, "network", "create", "-d", "overlay", "--attachable", "small");
+    ok(h1, "run", "-d", "--name", "ma", "--network", "small", "busybox", "sleep", "1d");
+    ok(h2, "run", "-d", "--name", "mb", "--network", "small", "busybox", "sleep", "1d");
+    assertThat(ok(h1, "exec", "ma", "ip", "-o", "link", "show", "eth0")).contains("mtu 1350");
+    assertThat(ok(h2, "exec", "mb", "ip", "-o", "link", "show", "eth0")).contains("mtu 1350");
+    // The largest ICMP echo that fits 1350 bytes crosses whole.
+    assertThat(docker(h1, "exec", "ma", "ping", "-c", "1", "-W", "2", "-s", "1322", address(h2, "mb", "small")).ok())
+        .isTrue();
+  }
 }
