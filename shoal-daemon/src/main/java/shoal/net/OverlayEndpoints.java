@@ -48,6 +48,9 @@ public final class OverlayEndpoints {
   private final OverlayDriver driver;
   private final IpRoute ip;
   private volatile OverlayAttacher attacher = OverlayAttacher.NONE;
+  // Attachments (container ID, network ID) whose give-back no manager answered: retried with each
+  // new session, so that the store does not keep the address (and the network in use) forever.
+  private final Set<Map.Entry<String, String>> undetached = ConcurrentHashMap.newKeySet();
   private volatile Supplier<String> localVtep = () -> "";
   private volatile Runnable onChange = () -> {};
   // Guarded by state: by network ID, by endpoint ID. A network without a table has not had one yet
@@ -113,7 +116,25 @@ public final class OverlayEndpoints {
         }
       }
     }
+    if (full && !undetached.isEmpty()) {
+      // Off the session's thread: each call waits for a manager.
+      Thread.ofVirtual().name("overlay-detach-retry").start(this::retryDetaches);
+    }
     onChange.run();
+  }
+
+  private void retryDetaches() {
+    for (Map.Entry<String, String> a : List.copyOf(undetached)) {
+      try {
+        attacher.detach(a.getKey(), a.getValue());
+        undetached.remove(a);
+        log.info("container {}: address on {} given back", LocalNetworking.short12(a.getKey()),
+            LocalNetworking.short12(a.getValue()));
+      } catch (RuntimeException e) {
+        log.info("container {}: address on {} still not given back: {}", LocalNetworking.short12(a.getKey()),
+            LocalNetworking.short12(a.getValue()), e.getMessage());
+      }
+    }
   }
 
   /** The remote endpoints of a network: {@code full} replaces its table. */
@@ -312,8 +333,9 @@ public final class OverlayEndpoints {
       try {
         attacher.detach(containerId, networkId);
       } catch (RuntimeException e) {
-        log.warn("container {}: cannot give back its address on {}: {}", LocalNetworking.short12(containerId),
-            LocalNetworking.short12(networkId), e.getMessage());
+        undetached.add(Map.entry(containerId, networkId));
+        log.warn("container {}: cannot give back its address on {} now ({}); retried with the next session",
+            LocalNetworking.short12(containerId), LocalNetworking.short12(networkId), e.getMessage());
       }
     }
     forgetIfUnused(networkId);

@@ -82,4 +82,20 @@ class OverlayConnectIT {
     assertThat(docker(h1, "exec", "ma", "ping", "-c", "1", "-W", "2", "-s", "1322", address(h2, "mb", "small")).ok())
         .isTrue();
   }
+
+  @Test
+  @WithLab(nodes = 2)
+  void anAttachedContainerRemovedWhileNoManagerAnswersGivesItsAddressBackOnceOneDoes(Lab lab) throws Exception {
+    LabHost h1 = lab.host("h1");
+    LabHost h2 = lab.host("h2");
+    ServiceLab.swarm(lab, "h1", "h2");
+    ok(h1, "network", "create", "-d", "overlay", "--attachable", "keep");
+    ok(h2, "run", "-d", "--name", "held", "--network", "keep", "busybox", "sleep", "1d");
+    // The only manager is gone: the give-back cannot reach any store.
+    h1.daemon().kill9();
+    ok(h2, "rm", "-f", "held");
+    h1.daemon().start();
+    await("the address given back once a manager answers again, so the network can go", Duration.ofSeconds(60),
+        () -> docker(h1, "network", "rm", "keep").ok());
+  }
 }
