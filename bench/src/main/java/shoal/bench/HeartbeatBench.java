@@ -1,12 +1,13 @@
 package shoal.bench;
 
+import static shoal.bench.LabSteps.ok;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import shoal.common.CommandResult;
 import shoal.lab.Lab;
 import shoal.lab.LabHost;
 
@@ -18,7 +19,6 @@ import shoal.lab.LabHost;
  * turn Down.
  */
 final class HeartbeatBench {
-  private static final Duration CLI = Duration.ofSeconds(60);
   private static final Pattern MINUTE = Pattern.compile(
       "heartbeats in the last (\\d+) s: (\\d+) from (\\d+) sessions, longest gap (\\d+) ms \\(period (\\d+) ms, Down after (\\d+) ms\\)");
   private static final Pattern LATE = Pattern.compile("late heartbeat from node \\S+: (\\d+) ms");
@@ -63,13 +63,5 @@ final class HeartbeatBench {
     } finally {
       Lab.down(name);
     }
-  }
-
-  private static String ok(LabHost h, String... args) {
-    CommandResult r = h.daemon().docker(CLI, args);
-    if (!r.ok()) {
-      throw new IllegalStateException(r.failure());
-    }
-    return r.stdout();
   }
 }

@@ -1,9 +1,15 @@
 package shoal.bench;
 
+import static shoal.bench.LabSteps.CLI;
+import static shoal.bench.LabSteps.await;
+import static shoal.bench.LabSteps.check;
+import static shoal.bench.LabSteps.ok;
+import static shoal.bench.LabSteps.sleep;
+import static shoal.bench.LabSteps.time;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import shoal.common.CommandResult;
@@ -22,7 +28,6 @@ import shoal.lab.LabHost;
  * containers' (veth, sandbox bridge, VXLAN, LAN).
  */
 final class OverlayBench {
-  private static final Duration CLI = Duration.ofSeconds(60);
   private static final Pattern BITRATE = Pattern.compile("([\\d.]+) Gbits/sec.*receiver");
   private static final Pattern BITRATE_M = Pattern.compile("([\\d.]+) Mbits/sec.*receiver");
   private static final Pattern RTT = Pattern.compile("= [\\d.]+/([\\d.]+)/");
@@ -156,35 +161,5 @@ final class OverlayBench {
     all[3] = ns;
     System.arraycopy(argv, 0, all, 4, argv.length);
     return all;
-  }
-
-  private static void check(CommandResult r) {
-    if (!r.ok()) {
-      throw new IllegalStateException(r.failure());
-    }
-  }
-
-  private static String ok(LabHost h, String... args) {
-    CommandResult r = h.daemon().docker(CLI, args);
-    check(r);
-    return r.stdout();
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the swarm did not settle within 60 s");
-      }
-      sleep(10);
-    }
   }
 }

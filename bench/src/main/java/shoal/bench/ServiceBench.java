@@ -1,10 +1,16 @@
 package shoal.bench;
 
+import static shoal.bench.LabSteps.CLI;
+import static shoal.bench.LabSteps.await;
+import static shoal.bench.LabSteps.docker;
+import static shoal.bench.LabSteps.ok;
+import static shoal.bench.LabSteps.since;
+import static shoal.bench.LabSteps.sleep;
+import static shoal.bench.LabSteps.time;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import shoal.common.CommandResult;
 import shoal.lab.Lab;
 import shoal.lab.LabHost;
@@ -17,7 +23,6 @@ import shoal.lab.LabHost;
  * docker run -d} on the manager (CLI wall): a container created and started by hand.
  */
 final class ServiceBench {
-  private static final Duration CLI = Duration.ofSeconds(60);
 
   /** Docker 20.10 on the namespace lab (reference/docker-lab/REPORT.md, DESIGN.md §9). */
   private static final double DOCKER_CREATE = 0.81;
@@ -157,43 +162,5 @@ final class ServiceBench {
 
   private static long containers(LabHost h, String service) {
     return ok(h, "ps", "-aq", "--filter", "label=com.docker.swarm.service.name=" + service).strip().lines().count();
-  }
-
-  private static String ok(LabHost h, String... args) {
-    CommandResult r = h.daemon().docker(CLI, args);
-    if (!r.ok()) {
-      throw new IllegalStateException(r.failure());
-    }
-    return r.stdout();
-  }
-
-  @FunctionalInterface
-  private interface Step {
-    void run() throws Exception;
-  }
-
-  private static double time(Step s) throws Exception {
-    long t0 = System.nanoTime();
-    s.run();
-    return since(t0);
-  }
-
-  private static double since(long t0) {
-    return (System.nanoTime() - t0) / 1e9;
-  }
-
-  private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the swarm did not settle within 60 s");
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 }

@@ -1,10 +1,15 @@
 package shoal.bench;
 
-import java.time.Duration;
+import static shoal.bench.LabSteps.CLI;
+import static shoal.bench.LabSteps.await;
+import static shoal.bench.LabSteps.docker;
+import static shoal.bench.LabSteps.ok;
+import static shoal.bench.LabSteps.since;
+import static shoal.bench.LabSteps.sleep;
+import static shoal.bench.LabSteps.time;
+
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
-import shoal.common.CommandResult;
 import shoal.lab.Lab;
 import shoal.lab.LabHost;
 
@@ -16,7 +21,6 @@ import shoal.lab.LabHost;
  * Docker's figures on the same kind of lab are printed beside them.
  */
 final class SwarmBench {
-  private static final Duration CLI = Duration.ofSeconds(60);
 
   /** Docker 20.10 on the namespace lab (reference/docker-lab/REPORT.md). */
   private static final double DOCKER_INIT = 0.55;
@@ -132,51 +136,5 @@ final class SwarmBench {
   private static String leaderName(LabHost on) {
     return ok(on, "node", "ls", "--format", "{{.Hostname}} {{.ManagerStatus}}").lines()
         .filter(l -> l.endsWith(" Leader")).map(l -> l.substring(0, l.indexOf(' '))).findFirst().orElse("");
-  }
-
-  private static CommandResult docker(LabHost h, String... args) {
-    return h.daemon().docker(CLI, args);
-  }
-
-  private static String ok(LabHost h, String... args) {
-    CommandResult r = docker(h, args);
-    if (!r.ok()) {
-      throw new IllegalStateException(r.failure());
-    }
-    return r.stdout();
-  }
-
-  @FunctionalInterface
-  private interface Step {
-    void run() throws Exception;
-  }
-
-  private static double time(Step s) throws Exception {
-    long t0 = System.nanoTime();
-    s.run();
-    return since(t0);
-  }
-
-  private static double since(long t0) {
-    return (System.nanoTime() - t0) / 1e9;
-  }
-
-  private static void await(BooleanSupplier condition) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the swarm did not settle within 60 s");
-      }
-      sleep(20);
-    }
-  }
-
-  private static void sleep(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

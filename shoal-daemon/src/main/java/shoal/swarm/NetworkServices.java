@@ -30,12 +30,14 @@ public final class NetworkServices {
   static List<Service> of(Tx tx, NetworkObject n) {
     Map<String, NodeObject> nodes = tx.nodes().list().stream()
         .collect(Collectors.toMap(NodeObject::id, Function.identity()));
+    Map<String, List<TaskObject>> tasksOf = tx.tasks().list().stream()
+        .collect(Collectors.groupingBy(TaskObject::serviceId));
     List<Service> out = new ArrayList<>();
     for (ServiceObject s : tx.services().list()) {
       String vip = s.endpoint().virtualIps().stream().filter(v -> v.networkId().equals(n.id()))
           .map(v -> withoutPrefix(v.addr())).findFirst().orElse("");
       List<Task> tasks = new ArrayList<>();
-      for (TaskObject t : tx.tasks().list(t -> t.serviceId().equals(s.id()))) {
+      for (TaskObject t : tasksOf.getOrDefault(s.id(), List.of())) {
         Endpoints.Owner o = Endpoints.of(t);
         String host = o == null ? null : Endpoints.vtep(nodes.get(o.nodeId()));
         if (o != null && o.reachable() && host != null && o.addresses().containsKey(n.id())) {

@@ -138,7 +138,9 @@ final class LogBroker {
    * that has started since the subscription began is asked of its node, from its first line.
    */
   void taskChanged(TaskObject t) {
-    if (t.nodeId().isEmpty() || t.status().state().compareTo(TaskObject.TaskState.RUNNING) < 0) {
+    // Every task event passes here: nothing to do is the common case and must cost nothing.
+    if (subscriptions.isEmpty() || t.nodeId().isEmpty()
+        || t.status().state().compareTo(TaskObject.TaskState.RUNNING) < 0) {
       return;
     }
     for (Subscription sub : Set.copyOf(subscriptions.values())) {
